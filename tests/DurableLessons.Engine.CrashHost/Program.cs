@@ -1,0 +1,1 @@
+Console.WriteLine("crash host placeholder");
