@@ -14,7 +14,8 @@ public sealed record ReviewResult(LessonDraft Draft, IReadOnlyList<string> Notes
 /// <summary>
 /// The LLM chain, one method per step. The model-backed implementation tries providers in configured order and falls
 /// back on 429/5xx/timeouts/invalid output; the offline implementation builds every step from the notes alone.
-/// Implementations validate replies and throw <see cref="InvalidModelOutputException"/> when no provider produced a valid one.
+/// Implementations validate replies; when no provider produced a valid one they throw <see cref="AllProvidersFailedException"/>
+/// listing each provider's reason (its inner exception is the last failure, e.g. <see cref="InvalidModelOutputException"/>).
 /// </summary>
 public interface ILessonAuthor
 {

@@ -1,0 +1,158 @@
+using DurableLessons.Llm.Configuration;
+using DurableLessons.Llm.Model;
+using DurableLessons.Llm.Offline;
+using DurableLessons.Llm.Tests.Fakes;
+using DurableLessons.Shared.Authoring;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Llm.Tests;
+
+/// <summary>Configuration as a host sees it: bound, validated when the host starts, and announced once.</summary>
+public sealed class LlmConfigurationTests
+{
+    [Fact]
+    public async Task Host_starts_with_no_providers_and_writes_offline()
+    {
+        var (host, logs) = BuildHost(new Dictionary<string, string?>());
+        using (host)
+        {
+            await host.StartAsync();
+
+            Assert.IsType<OfflineLessonAuthor>(host.Services.GetRequiredService<ILessonAuthor>());
+            Assert.Single(logs.Entries, e => e.Message.Contains("written offline", StringComparison.Ordinal));
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Host_start_logs_the_providers_in_order_without_their_keys()
+    {
+        var (host, logs) = BuildHost(new Dictionary<string, string?>
+        {
+            ["Llm:Providers:0:Name"] = "openai",
+            ["Llm:Providers:0:Model"] = "gpt-4o-mini",
+            ["Llm:Providers:0:ApiKey"] = "sk-never-log-me-1",
+            ["Llm:Providers:1:Endpoint"] = "http://127.0.0.1:8080/v1",
+            ["Llm:Providers:1:Model"] = "llama3",
+            ["Llm:Providers:1:TimeoutSeconds"] = "20",
+        });
+        using (host)
+        {
+            await host.StartAsync();
+
+            var author = Assert.IsType<ModelLessonAuthor>(host.Services.GetRequiredService<ILessonAuthor>());
+            Assert.Equal(["openai/gpt-4o-mini", "127.0.0.1/llama3"], author.Generators);
+            var line = Assert.Single(logs.Entries, e => e.Message.Contains("LLM providers", StringComparison.Ordinal)).Message;
+            Assert.Contains("openai/gpt-4o-mini at https://api.openai.com/v1 (timeout 60 s)", line, StringComparison.Ordinal);
+            Assert.Contains("127.0.0.1/llama3 at http://127.0.0.1:8080/v1 (timeout 20 s, no API key)", line, StringComparison.Ordinal);
+            Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("sk-never-log-me-1", StringComparison.Ordinal));
+            await host.StopAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Llm:Providers:1:Model", "1", "Endpoint", "http://127.0.0.1:8080/v1")]
+    [InlineData("Llm:Providers:0:Endpoint", "0", "Endpoint", "api.openai.com/v1")]
+    [InlineData("Llm:Providers:0:Endpoint", "0", "Endpoint", "ftp://models.example/v1")]
+    [InlineData("Llm:Providers:0:TimeoutSeconds", "0", "TimeoutSeconds", "0")]
+    public async Task Invalid_provider_settings_fail_start_naming_the_key(string expectedKey, string index, string setting, string value)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Llm:Providers:0:Endpoint"] = "https://api.openai.com/v1",
+            ["Llm:Providers:0:Model"] = "gpt-4o-mini",
+            ["Llm:Providers:0:ApiKey"] = "k",
+        };
+        if (index == "1")
+        {
+            settings["Llm:Providers:1:Name"] = "local";
+        }
+
+        settings[$"Llm:Providers:{index}:{setting}"] = value;
+        var (host, _) = BuildHost(settings);
+        using (host)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+            Assert.Contains(expectedKey, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Entries_left_blank_count_as_not_configured()
+    {
+        var (host, _) = BuildHost(new Dictionary<string, string?>
+        {
+            ["Llm:Providers:0:Endpoint"] = string.Empty,
+            ["Llm:Providers:0:Model"] = " ",
+            ["Llm:Providers:0:ApiKey"] = string.Empty,
+        });
+        using (host)
+        {
+            await host.StartAsync();
+
+            Assert.IsType<OfflineLessonAuthor>(host.Services.GetRequiredService<ILessonAuthor>());
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public void Timeout_defaults_to_sixty_seconds()
+    {
+        var (_, _, services) = AuthorFactory.Create(new Dictionary<string, string?> { ["Llm:Providers:0:Model"] = "gpt-4o-mini" });
+
+        var provider = Assert.Single(services.GetRequiredService<IOptions<LlmOptions>>().Value.Providers);
+        Assert.Equal(60, provider.TimeoutSeconds);
+    }
+
+    [Fact]
+    public async Task Providers_can_be_configured_with_environment_variables()
+    {
+        await using var server = await FakeChatServer.StartAsync();
+        var prefix = $"DL_LLM_TEST_{Guid.NewGuid():N}_";
+        var variables = new Dictionary<string, string>
+        {
+            [$"{prefix}Llm__Providers__0__Name"] = "env",
+            [$"{prefix}Llm__Providers__0__Endpoint"] = server.OpenAiEndpoint,
+            [$"{prefix}Llm__Providers__0__Model"] = "env-model",
+            [$"{prefix}Llm__Providers__0__ApiKey"] = "env-key",
+        };
+        try
+        {
+            foreach (var (name, value) in variables)
+            {
+                Environment.SetEnvironmentVariable(name, value);
+            }
+
+            var configuration = new ConfigurationBuilder().AddEnvironmentVariables(prefix).Build();
+            using var services = new ServiceCollection().AddLogging().AddLessonAuthor(configuration).BuildServiceProvider();
+            server.Enqueue(FakeReply.Json(LessonSamples.Outline));
+
+            var result = await services.GetRequiredService<ILessonAuthor>().OutlineAsync(LessonSamples.Brief(), LessonSamples.Research(), CancellationToken.None);
+
+            Assert.Equal("env/env-model", result.Generator);
+            Assert.Equal("Bearer env-key", Assert.Single(server.Requests).Header("Authorization"));
+        }
+        finally
+        {
+            foreach (var name in variables.Keys)
+            {
+                Environment.SetEnvironmentVariable(name, null);
+            }
+        }
+    }
+
+    private static (IHost Host, CapturingLoggerProvider Logs) BuildHost(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings);
+        var logs = new CapturingLoggerProvider();
+        builder.Logging.AddProvider(logs);
+        builder.Services.AddLessonAuthor(builder.Configuration);
+        return (builder.Build(), logs);
+    }
+}
