@@ -13,9 +13,6 @@ public sealed class ResearchOptions
     /// <summary>Folder of Markdown/text notes the local source searches; defaults to the shipped corpus ({app}/Corpus).</summary>
     public string? CorpusPath { get; set; }
 
-    /// <summary>How many tokens (about four characters each) of merged notes a lesson is written from.</summary>
-    public int NoteTokenBudget { get; set; } = 3000;
-
     /// <summary>
     /// Timeout of a source without its own <c>TimeoutSeconds</c>. When this key is absent, <c>Lessons:SourceTimeoutSeconds</c>
     /// is used if present (see <see cref="ResearchServiceCollectionExtensions.AddResearch"/>).

@@ -5,8 +5,6 @@ namespace DurableLessons.Research.Configuration;
 /// <summary>Start-up checks whose messages name the offending configuration key.</summary>
 internal sealed class ResearchOptionsValidator : IValidateOptions<ResearchOptions>
 {
-    public const int MinTokenBudget = 200;
-    public const int MaxTokenBudget = 100_000;
     public const int MaxTimeoutSeconds = 600;
     public const int MaxResultsCap = 50;
 
@@ -16,11 +14,6 @@ internal sealed class ResearchOptionsValidator : IValidateOptions<ResearchOption
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
-
-        if (options.NoteTokenBudget is < MinTokenBudget or > MaxTokenBudget)
-        {
-            failures.Add($"{Section}:NoteTokenBudget must be between {MinTokenBudget} and {MaxTokenBudget}; got {options.NoteTokenBudget}.");
-        }
 
         if (options.DefaultTimeoutSeconds is < 1 or > MaxTimeoutSeconds)
         {

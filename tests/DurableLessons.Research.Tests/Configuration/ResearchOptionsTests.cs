@@ -19,7 +19,6 @@ public sealed class ResearchOptionsTests
         Assert.Equal(["local"], catalog.EnabledSources);
         Assert.Equal(["local", "wikipedia", "stackexchange", "github", "devto", "docs"], catalog.KnownSources);
         Assert.All(catalog.KnownSources, name => Assert.Equal(TimeSpan.FromSeconds(10), catalog.TimeoutFor(name)));
-        Assert.Equal(3000, services.GetRequiredService<IOptions<ResearchOptions>>().Value.NoteTokenBudget);
         Assert.Same(catalog, services.GetRequiredService<IResearchSourceDirectory>());
     }
 
@@ -75,7 +74,6 @@ public sealed class ResearchOptionsTests
     [InlineData("Research:Sources:docs:SearchPath", "search?q=", "Research:Sources:docs:SearchPath")]
     [InlineData("Research:Sources:wikipeida:Enabled", "true", "Research:Sources:wikipeida is not a known research source")]
     [InlineData("Research:Sources:docs:Enabled", "true", "Research:Sources:docs:BaseUrl is required")]
-    [InlineData("Research:NoteTokenBudget", "50", "Research:NoteTokenBudget")]
     [InlineData("Research:DefaultTimeoutSeconds", "9999", "Research:DefaultTimeoutSeconds")]
     [InlineData("Research:UserAgent", "(no product)", "Research:UserAgent")]
     [InlineData("Research:CorpusPath", "/definitely/not/here", "Research:CorpusPath")]

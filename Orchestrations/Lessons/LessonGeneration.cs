@@ -1,0 +1,161 @@
+using DurableLessons.Shared.Authoring;
+using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Research;
+using DurableLessons.Shared.Workflow;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Orchestrations.Lessons;
+
+/// <summary>
+/// Research fanned out over the enabled sources, fanned in, then the writing chain (outline → sections →
+/// exercises and quiz in parallel → review) and a save as a new lesson version. A durable timer races the whole run.
+/// Large content moves between steps by <see cref="ArtifactRef"/>; history only carries references and counts.
+/// </summary>
+[DurableTask(OrchestrationNames.LessonGeneration)]
+public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRunResult>
+{
+    public override async Task<LessonRunResult> RunAsync(OrchestrationContext context, LessonRunInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+
+        var logger = context.CreateReplaySafeLogger<LessonGeneration>();
+        var run = new LessonRun(context, input, context.NewGuid().ToString("N"));
+        var key = input.Key;
+        var sources = string.Join(",", input.Sources);
+        logger.LogInformation("Lesson run {RunId} for {Lesson} started with sources {Sources}", run.RunId, key, sources);
+
+        using var timeoutCancellation = new CancellationTokenSource();
+        var deadline = context.CurrentUtcDateTime.AddSeconds(input.RunTimeoutSeconds);
+        var timeout = context.CreateTimer(deadline, timeoutCancellation.Token);
+        var work = run.ExecuteAsync();
+
+        if (await Task.WhenAny(work, timeout) == timeout)
+        {
+            context.SetCustomStatus(run.Progress("timed-out", 100, $"Gave up after {input.RunTimeoutSeconds} s."));
+            throw new TimeoutException($"The lesson run did not finish within {input.RunTimeoutSeconds} seconds (Lessons:RunTimeoutSeconds); it stopped during '{run.Stage}'.");
+        }
+
+        await timeoutCancellation.CancelAsync();
+        var result = await work;
+        logger.LogInformation("Lesson run {RunId} saved {Lesson} version {Version}", run.RunId, key, result.Version);
+        return result;
+    }
+
+    private sealed class LessonRun(OrchestrationContext context, LessonRunInput input, string runId)
+    {
+        private static readonly TaskOptions SourceRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(2, TimeSpan.FromSeconds(1)));
+        private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+        private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+        private int _sourcesDone;
+
+        public string RunId { get; } = runId;
+
+        public string Stage { get; private set; } = "starting";
+
+        public async Task<LessonRunResult> ExecuteAsync()
+        {
+            var brief = new LessonBrief(input.Subject, input.Topic, input.Level.ToWire(), input.Language);
+
+            var reports = await ResearchAsync();
+            Report("merging", 45, "Merging, de-duplicating and ranking notes.");
+            var merged = await context.CallActivityAsync<MergeResearchOutput>(
+                LessonActivityNames.MergeResearch, new MergeResearchInput(RunId, reports, input.NoteTokenBudget), StepRetry);
+            if (merged.NoteCount == 0)
+            {
+                var why = string.Join("; ", reports.Select(r => $"{r.Source}: {r.Error ?? "no matching notes"}"));
+                throw new InvalidOperationException($"No research notes were found for {input.Key}, so there is nothing to ground a lesson on ({why}).");
+            }
+
+            var step = new AuthorStepInput(RunId, brief, merged.Pack);
+            Report("outline", 55, $"Writing the outline from {merged.NoteCount} notes.");
+            var outline = await WriteAsync(LessonActivityNames.WriteOutline, step);
+            step = step with { Outline = outline.Result };
+
+            Report("sections", 65, "Writing the sections.");
+            var sections = await WriteAsync(LessonActivityNames.WriteSections, step);
+            step = step with { Sections = sections.Result };
+
+            Report("exercises", 78, "Writing the exercises and the quiz.");
+            var exercisesTask = WriteAsync(LessonActivityNames.WriteExercises, step);
+            var quizTask = WriteAsync(LessonActivityNames.WriteQuiz, step);
+            await Task.WhenAll(exercisesTask, quizTask);
+            step = step with { Exercises = exercisesTask.Result.Result, Quiz = quizTask.Result.Result };
+
+            Report("review", 88, "Checking the draft against the notes.");
+            var review = await WriteAsync(LessonActivityNames.ReviewLesson, step);
+
+            var usage = new[] { outline, sections, exercisesTask.Result, quizTask.Result, review }
+                .Aggregate(ModelUsage.None, (total, s) => total + s.Usage);
+            var generator = review.Generator;
+
+            Report("saving", 95, "Saving a new version.");
+            var saved = await context.CallActivityAsync<SaveLessonOutput>(
+                LessonActivityNames.SaveLesson,
+                new SaveLessonInput(RunId, input.Subject, input.Topic, input.Level, review.Result, merged.Pack, usage, generator),
+                StorageRetry);
+            await context.CallActivityAsync(LessonActivityNames.DeleteRunArtifacts, RunId, StorageRetry);
+
+            Report("completed", 100, $"Saved version {saved.Version}.");
+            return new LessonRunResult(
+                input.Key.Subject,
+                input.Key.Topic,
+                input.Level.ToWire(),
+                saved.Version,
+                saved.Title,
+                LessonRoutes.Latest(input.Key),
+                saved.Generator,
+                usage);
+        }
+
+        public LessonProgress Progress(string stage, int percent, string message) =>
+            new(stage, percent, message, _sourcesDone, input.Sources.Count);
+
+        private async Task<IReadOnlyList<ResearchSourceReport>> ResearchAsync()
+        {
+            Report("research", 5, $"Researching {input.Sources.Count} source(s).");
+            var query = new ResearchQuery(input.Subject, input.Topic, input.Level.ToWire(), input.Language);
+            var pending = input.Sources
+                .Select(source => ResearchOneAsync(new ResearchSourceInput(RunId, source, query)))
+                .ToList();
+            var reports = new List<ResearchSourceReport>(pending.Count);
+            while (pending.Count > 0)
+            {
+                var finished = await Task.WhenAny(pending);
+                pending.Remove(finished);
+                var report = await finished;
+                reports.Add(report);
+                _sourcesDone++;
+                var message = report.Error is null
+                    ? $"{report.Source}: {report.NoteCount} note(s)."
+                    : $"{report.Source} failed and was skipped: {report.Error}";
+                Report("research", 5 + (35 * _sourcesDone / input.Sources.Count), message);
+            }
+
+            return reports.OrderBy(r => r.Source, StringComparer.Ordinal).ToList();
+        }
+
+        private async Task<ResearchSourceReport> ResearchOneAsync(ResearchSourceInput sourceInput)
+        {
+            try
+            {
+                return await context.CallActivityAsync<ResearchSourceReport>(LessonActivityNames.ResearchSource, sourceInput, SourceRetry);
+            }
+            catch (TaskFailedException failure)
+            {
+                // A failing source is recorded and skipped; the run goes on with what the others returned.
+                return new ResearchSourceReport(sourceInput.Source, 0, failure.FailureDetails.ErrorMessage, 0, null);
+            }
+        }
+
+        private Task<AuthorStepOutput> WriteAsync(string activity, AuthorStepInput step) =>
+            context.CallActivityAsync<AuthorStepOutput>(activity, step, StepRetry);
+
+        private void Report(string stage, int percent, string message)
+        {
+            Stage = stage;
+            context.SetCustomStatus(Progress(stage, percent, message));
+        }
+    }
+}

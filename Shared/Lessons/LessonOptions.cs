@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DurableLessons.Shared.Lessons;
+
+/// <summary>Settings of lesson runs (section "Lessons"), the same keys in both hosts.</summary>
+public sealed class LessonOptions
+{
+    public const string SectionName = "Lessons";
+
+    /// <summary>A run that has not finished after this long fails with a clear reason (a durable timer races the work).</summary>
+    [Range(10, 86_400)]
+    public int RunTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>How many tokens of research notes the writing steps receive.</summary>
+    [Range(200, 100_000)]
+    public int NoteTokenBudget { get; set; } = 3000;
+
+    /// <summary>Per-source timeout used when a source has none of its own.</summary>
+    [Range(1, 600)]
+    public int SourceTimeoutSeconds { get; set; } = 10;
+
+    [Required]
+    [RegularExpression("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
+    public string DefaultLanguage { get; set; } = "en";
+}
