@@ -1,0 +1,51 @@
+using DurableLessons.Shared.Lessons;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Http.Lessons;
+
+/// <summary>The /api/lessons routes of the embedded host; the Functions host binds the same handlers route by route.</summary>
+public static class LessonEndpoints
+{
+    public static class Routes
+    {
+        public const string Start = "lessons";
+        public const string Latest = "lessons/{subject}/{topic}";
+        public const string Versions = "lessons/{subject}/{topic}/versions";
+        public const string Version = "lessons/{subject}/{topic}/versions/{version}";
+    }
+
+    public static IServiceCollection AddLessonHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<LessonOptions>()
+            .Bind(configuration.GetSection(LessonOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LessonOptions>>().Value);
+        services.AddSingleton<LessonRequestValidator>();
+        services.AddSingleton<LessonRunStarter>();
+        services.AddSingleton<LessonQueries>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapLessonEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Lessons");
+        api.MapPost(Routes.Start, (HttpRequest request, LessonRunStarter starter) => starter.StartAsync(request))
+            .WithName("StartLesson");
+        api.MapGet(Routes.Latest, (string subject, string topic, string? level, LessonQueries queries, CancellationToken ct) =>
+            queries.GetLatestAsync(subject, topic, level, ct))
+            .WithName("GetLatestLesson");
+        api.MapGet(Routes.Versions, (string subject, string topic, string? level, LessonQueries queries, CancellationToken ct) =>
+            queries.ListVersionsAsync(subject, topic, level, ct))
+            .WithName("ListLessonVersions");
+        api.MapGet(Routes.Version, (string subject, string topic, string version, string? level, LessonQueries queries, CancellationToken ct) =>
+            queries.GetVersionAsync(subject, topic, version, level, ct))
+            .WithName("GetLessonVersion");
+        return endpoints;
+    }
+}

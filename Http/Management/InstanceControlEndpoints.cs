@@ -1,0 +1,193 @@
+using DurableLessons.Http.Links;
+using DurableLessons.Http.Problems;
+using DurableLessons.Shared.Workflow;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Http.Management;
+
+/// <summary>
+/// POST <c>/instances/{id}/…</c>: raiseEvent, terminate, suspend, resume, rewind, restart. Like Durable's
+/// HttpApiHandler each route looks the instance up first (404, 410, 400), then asks the engine, whose
+/// not-found/state exceptions cover an instance that changed in between.
+/// </summary>
+internal static class InstanceControlEndpoints
+{
+    public static void Map(IEndpointRouteBuilder group)
+    {
+        group.MapPost("instances/{instanceId}/raiseEvent/{eventName}", RaiseEventAsync);
+        group.MapPost("instances/{instanceId}/terminate", TerminateAsync);
+        group.MapPost("instances/{instanceId}/suspend", SuspendAsync);
+        group.MapPost("instances/{instanceId}/resume", ResumeAsync);
+        group.MapPost("instances/{instanceId}/rewind", RewindAsync);
+        group.MapPost("instances/{instanceId}/restart", RestartAsync);
+    }
+
+    private static async Task<IResult> RaiseEventAsync(
+        string instanceId,
+        string eventName,
+        HttpRequest request,
+        [FromServices] IWorkflowClient client,
+        [FromServices] JsonRequestBodyReader bodyReader,
+        CancellationToken cancellationToken)
+    {
+        WebhookRouteValues.InstanceId(instanceId);
+        WebhookRouteValues.Name(eventName, nameof(eventName));
+        const string operation = "raise an event on";
+        if (await FindLiveInstanceAsync(client, instanceId, operation, cancellationToken) is { } problem)
+        {
+            return problem;
+        }
+
+        if (!JsonRequestBodyReader.HasJsonContentType(request))
+        {
+            return ProblemResponses.InvalidParameter(JsonRequestBodyReader.Parameter, "must be JSON sent with Content-Type: application/json.");
+        }
+
+        var payload = await bodyReader.ReadAsync(request, cancellationToken);
+        return await RunAsync(() => client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken), instanceId, operation);
+    }
+
+    private static async Task<IResult> TerminateAsync(
+        string instanceId, HttpRequest request, [FromServices] IWorkflowClient client, CancellationToken cancellationToken)
+    {
+        WebhookRouteValues.InstanceId(instanceId);
+        var reason = new WebhookQuery(request).String("reason");
+        const string operation = "terminate";
+        return await FindLiveInstanceAsync(client, instanceId, operation, cancellationToken)
+            ?? await RunAsync(() => client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(Output: reason), cancellationToken), instanceId, operation);
+    }
+
+    private static async Task<IResult> SuspendAsync(
+        string instanceId, HttpRequest request, [FromServices] IWorkflowClient client, CancellationToken cancellationToken)
+    {
+        WebhookRouteValues.InstanceId(instanceId);
+        var reason = new WebhookQuery(request).String("reason");
+        const string operation = "suspend";
+        return await FindLiveInstanceAsync(client, instanceId, operation, cancellationToken)
+            ?? await RunAsync(() => client.SuspendInstanceAsync(instanceId, reason, cancellationToken), instanceId, operation);
+    }
+
+    private static async Task<IResult> ResumeAsync(
+        string instanceId, HttpRequest request, [FromServices] IWorkflowClient client, CancellationToken cancellationToken)
+    {
+        WebhookRouteValues.InstanceId(instanceId);
+        var reason = new WebhookQuery(request).String("reason");
+        const string operation = "resume";
+        return await FindLiveInstanceAsync(client, instanceId, operation, cancellationToken)
+            ?? await RunAsync(() => client.ResumeInstanceAsync(instanceId, reason, cancellationToken), instanceId, operation);
+    }
+
+    private static async Task<IResult> RewindAsync(
+        string instanceId, HttpRequest request, [FromServices] IWorkflowClient client, CancellationToken cancellationToken)
+    {
+        WebhookRouteValues.InstanceId(instanceId);
+        var reason = new WebhookQuery(request).String("reason");
+        const string operation = "rewind";
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (metadata is null)
+        {
+            return InstanceProblems.NotFound(instanceId);
+        }
+
+        if (RewindRefusal(metadata.InstanceId, metadata.RuntimeStatus) is { } refusal)
+        {
+            return refusal;
+        }
+
+        try
+        {
+            await client.RewindInstanceAsync(instanceId, reason, cancellationToken);
+            return TypedResults.StatusCode(StatusCodes.Status202Accepted);
+        }
+        catch (OrchestrationNotFoundException)
+        {
+            return InstanceProblems.NotFound(instanceId);
+        }
+        catch (OrchestrationStateException e)
+        {
+            return RewindRefusal(instanceId, e.Status) ?? InstanceProblems.StateRefused(e, operation);
+        }
+    }
+
+    private static async Task<IResult> RestartAsync(
+        string instanceId,
+        HttpRequest request,
+        [FromServices] IWorkflowClient client,
+        [FromServices] IManagementLinkFactory links,
+        [FromServices] ILogger<WebhookEndpointsLog> logger,
+        CancellationToken cancellationToken)
+    {
+        WebhookRouteValues.InstanceId(instanceId);
+        var withNewInstanceId = new WebhookQuery(request).Bool("restartWithNewInstanceId", defaultValue: true);
+        if (await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
+        {
+            return InstanceProblems.NotFound(instanceId);
+        }
+
+        string restartedId;
+        try
+        {
+            restartedId = await client.RestartAsync(instanceId, withNewInstanceId, cancellationToken);
+        }
+        catch (OrchestrationNotFoundException)
+        {
+            return InstanceProblems.NotFound(instanceId);
+        }
+        catch (OrchestrationAlreadyExistsException e)
+        {
+            return InstanceProblems.Conflict(instanceId, e.Status, "restart with the same id");
+        }
+        catch (OrchestrationStateException e)
+        {
+            return InstanceProblems.Conflict(instanceId, e.Status, "restart with the same id");
+        }
+
+        logger.LogInformation("Restarted instance {InstanceId} as {RestartedInstanceId}", instanceId, restartedId);
+        return CheckStatusResponse.Accepted(links.Create(request, restartedId));
+    }
+
+    /// <summary>404 when unknown, 410 when Completed, Failed or Terminated; null when the instance can still change.</summary>
+    private static async Task<IResult?> FindLiveInstanceAsync(
+        IWorkflowClient client, string instanceId, string operation, CancellationToken cancellationToken)
+    {
+        var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (metadata is null)
+        {
+            return InstanceProblems.NotFound(instanceId);
+        }
+
+        return metadata.RuntimeStatus.IsTerminal()
+            ? InstanceProblems.Gone(instanceId, metadata.RuntimeStatus, operation)
+            : null;
+    }
+
+    // Only Failed instances rewind: Completed and Terminated ones are gone (410), live ones are a bad request (400).
+    private static IResult? RewindRefusal(string instanceId, OrchestrationRuntimeStatus status) => status switch
+    {
+        OrchestrationRuntimeStatus.Failed => null,
+        OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled =>
+            InstanceProblems.Gone(instanceId, status, "rewind"),
+        _ => ProblemResponses.InvalidParameter("instanceId", $"instance '{instanceId}' is {status}; only Failed instances can be rewound."),
+    };
+
+    private static async Task<IResult> RunAsync(Func<Task> operation, string instanceId, string operationName)
+    {
+        try
+        {
+            await operation();
+            return TypedResults.StatusCode(StatusCodes.Status202Accepted);
+        }
+        catch (OrchestrationNotFoundException)
+        {
+            return InstanceProblems.NotFound(instanceId);
+        }
+        catch (OrchestrationStateException e)
+        {
+            return InstanceProblems.StateRefused(e, operationName);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using DurableLessons.Http.Problems;
+using DurableLessons.Shared.Workflow;
+using Microsoft.AspNetCore.Http;
+
+namespace DurableLessons.Http.Management;
+
+/// <summary>
+/// Turns request errors into problem+json answers: those handlers raise while reading their input, and, as a safety
+/// net, the workflow client's documented exceptions for arguments it rejects or instances that changed meanwhile
+/// (handlers map the ones they expect themselves, with the operation's own wording).
+/// </summary>
+internal sealed class WebhookProblemFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (InvalidWebhookParameterException e)
+        {
+            return ProblemResponses.InvalidParameter(e.Parameter, e.Reason);
+        }
+        catch (WebhookBodyTooLargeException e)
+        {
+            return ProblemResponses.PayloadTooLarge(e.Message);
+        }
+        catch (OrchestrationNotFoundException e)
+        {
+            return InstanceProblems.NotFound(e.InstanceId);
+        }
+        catch (OrchestrationAlreadyExistsException e)
+        {
+            return ProblemResponses.Conflict(e.Message);
+        }
+        catch (OrchestrationStateException e)
+        {
+            return InstanceProblems.StateRefused(e, e.Operation);
+        }
+        catch (ArgumentException e)
+        {
+            return ProblemResponses.InvalidParameter(string.IsNullOrEmpty(e.ParamName) ? "request" : e.ParamName, e.Message);
+        }
+    }
+}

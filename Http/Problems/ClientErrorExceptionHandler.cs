@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Http.Problems;
+
+/// <summary>
+/// Last line of defence: request errors detected by the server itself (a body over Kestrel's limit, a malformed
+/// request) become 4xx problems instead of 500s, and a client that hung up does not log as a server fault.
+/// Anything else falls through to the default handler, which answers a generic 500 problem.
+/// </summary>
+internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problemDetails, ILogger<ClientErrorExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is OperationCanceledException && httpContext.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogDebug("Request {Method} {Path} was aborted by the client", httpContext.Request.Method, httpContext.Request.Path);
+            return true;
+        }
+
+        if (exception is not BadHttpRequestException badRequest)
+        {
+            return false;
+        }
+
+        logger.LogInformation("Rejected {Method} {Path} with {StatusCode}: {Reason}",
+            httpContext.Request.Method, httpContext.Request.Path, badRequest.StatusCode, badRequest.Message);
+        httpContext.Response.StatusCode = badRequest.StatusCode;
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = exception,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = badRequest.StatusCode,
+                Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload Too Large" : "Bad Request",
+                Detail = badRequest.Message,
+            },
+        });
+    }
+}

@@ -1,0 +1,77 @@
+using System.Text.Json;
+using DurableLessons.Shared.Workflow;
+using Microsoft.AspNetCore.Http;
+
+namespace DurableLessons.Http.Requests;
+
+/// <summary>
+/// Reads a bounded JSON body and answers the client's mistakes with problem+json: 413 past the limit, 415 for a
+/// content type that is not JSON, 400 naming the JSON path for malformed or mistyped JSON.
+/// A body sent as curl's default <c>application/x-www-form-urlencoded</c> is accepted when it is a JSON document,
+/// so <c>curl -d '{...}'</c> works as documented.
+/// </summary>
+public static class JsonRequestReader
+{
+    public const int DefaultMaxBytes = 64 * 1024;
+
+    public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes = DefaultMaxBytes)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(request);
+
+        if (!IsAcceptableContentType(request.ContentType))
+        {
+            return (null, RequestProblems.UnsupportedMediaType(request.ContentType));
+        }
+
+        if (request.ContentLength > maxBytes)
+        {
+            return (null, RequestProblems.TooLarge(maxBytes));
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return (null, RequestProblems.TooLarge(maxBytes));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, RequestProblems.Invalid("body", "A JSON body is required."));
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), WorkflowJson.Options);
+            return value is null
+                ? (null, RequestProblems.Invalid("body", "The body must be a JSON object, not null."))
+                : (value, null);
+        }
+        catch (JsonException error)
+        {
+            var field = string.IsNullOrEmpty(error.Path) || error.Path == "$" ? "body" : error.Path.TrimStart('$', '.');
+            return (null, RequestProblems.Invalid(field, $"Malformed or mistyped JSON: {error.Message}"));
+        }
+    }
+
+    private static bool IsAcceptableContentType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            return true;
+        }
+
+        var mediaType = contentType.Split(';', 2)[0].Trim();
+        return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)
+            || mediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,20 @@
+namespace DurableLessons.Http.Security;
+
+/// <summary>Keys guarding the management webhooks, bound from the <c>Security</c> configuration section.</summary>
+public sealed class SecurityOptions
+{
+    public const string SectionName = "Security";
+
+    /// <summary>The configuration key, as operators write it (for messages).</summary>
+    public const string SystemKeySetting = SectionName + ":" + nameof(SystemKey);
+
+    public const int MinimumSystemKeyLength = 16;
+
+    /// <summary>
+    /// The Durable "system key": when set, every management webhook requires it as the <c>code</c> query parameter
+    /// or the <c>x-functions-key</c> header. When empty, the host only listens on loopback addresses.
+    /// </summary>
+    public string? SystemKey { get; set; }
+
+    public bool HasSystemKey => !string.IsNullOrEmpty(SystemKey);
+}

@@ -1,0 +1,25 @@
+using DurableLessons.Http.Problems;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Http.Security;
+
+/// <summary>Answers 401 problem+json to any request that lacks the configured system key.</summary>
+public sealed class SystemKeyEndpointFilter(SystemKeyVerifier verifier, ILogger<SystemKeyEndpointFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        var request = context.HttpContext.Request;
+        if (verifier.IsAuthorized(request))
+        {
+            return await next(context);
+        }
+
+        logger.LogWarning("Rejected {Method} {Path} from {RemoteAddress}: missing or wrong system key",
+            request.Method, request.Path, context.HttpContext.Connection.RemoteIpAddress);
+        return ProblemResponses.Unauthorized(
+            $"This route requires the system key, passed as the '{SystemKeyVerifier.QueryParameter}' query parameter or the '{SystemKeyVerifier.HeaderName}' header.");
+    }
+}
