@@ -1,0 +1,66 @@
+using Azure.Identity;
+using DurableLessons.Shared.Storage;
+using DurableLessons.Storage.Configuration;
+using DurableLessons.Storage.Sqlite;
+using DurableLessons.Storage.Tables;
+using DurableLessons.Storage.TableStore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ILessonStore"/> and <see cref="IArtifactStore"/> on the provider named by <c>Storage:Provider</c>:
+    /// <c>Sqlite</c> (default; <c>{DataDirectory}/lessons.db</c>) or <c>Table</c> (<c>Storage:Table:ConnectionString</c> or
+    /// <c>Storage:Table:Endpoint</c> with DefaultAzureCredential; tables named from <c>Storage:Table:TablePrefix</c>).
+    /// Options are validated when the host starts. A <see cref="TimeProvider"/> registered before or after is used for creation times.
+    /// </summary>
+    public static IServiceCollection AddLessonStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddLogging();
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+
+        services.AddOptions<SqliteStorageOptions>()
+            .Configure(options => options.DataDirectory = configuration[SqliteStorageOptions.DataDirectoryKey] ?? SqliteStorageOptions.DefaultDataDirectory)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        services.TryAddSingleton<SqliteLessonDatabase>();
+        services.TryAddSingleton<SqliteLessonStore>();
+        services.TryAddSingleton<SqliteArtifactStore>();
+
+        services.TryAddSingleton(provider => CreateTableServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Table));
+        services.TryAddSingleton<LessonTables>();
+        services.TryAddSingleton<TableLessonIndex>();
+        services.TryAddSingleton<TableLessonStore>();
+        services.TryAddSingleton<TableArtifactStore>();
+
+        services.TryAddSingleton<ILessonStore>(provider => UsesTables(provider)
+            ? provider.GetRequiredService<TableLessonStore>()
+            : provider.GetRequiredService<SqliteLessonStore>());
+        services.TryAddSingleton<IArtifactStore>(provider => UsesTables(provider)
+            ? provider.GetRequiredService<TableArtifactStore>()
+            : provider.GetRequiredService<SqliteArtifactStore>());
+        return services;
+    }
+
+    private static bool UsesTables(IServiceProvider provider) =>
+        provider.GetRequiredService<IOptions<StorageOptions>>().Value.ProviderKind == StorageProvider.Table;
+
+    private static TableServiceClient CreateTableServiceClient(TableStorageOptions options) =>
+        !string.IsNullOrWhiteSpace(options.ConnectionString)
+            ? new TableServiceClient(TableConnectionString.Parse(options.ConnectionString))
+            : new TableServiceClient(new Uri(options.Endpoint!), new DefaultAzureCredential());
+}
