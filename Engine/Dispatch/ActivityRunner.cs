@@ -1,0 +1,81 @@
+using DurableLessons.Engine.Storage;
+using DurableLessons.Shared.Workflow;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Engine.Dispatch;
+
+/// <summary>
+/// Runs one activity work item in its own DI scope and stores the result. The work item is deleted in the same
+/// transaction that stores the result, so an activity interrupted by a crash or a shutdown runs again (at least once).
+/// </summary>
+internal sealed class ActivityRunner(
+    IServiceScopeFactory scopes,
+    WorkflowRegistry registry,
+    JournalWriter writer,
+    ILogger<ActivityRunner> logger)
+{
+    /// <returns>False when the activity was abandoned (shutdown) and its work item kept for the next start.</returns>
+    public async Task<bool> RunAsync(ActivityWorkItem item, CancellationToken abandon)
+    {
+        string? output = null;
+        TaskFailureDetails? failure = null;
+        try
+        {
+            output = await ExecuteAsync(item, abandon);
+        }
+        catch (OperationCanceledException) when (abandon.IsCancellationRequested)
+        {
+            logger.LogWarning("Activity {Name} of {InstanceId} was abandoned at shutdown; it runs again on the next start", item.Name, item.InstanceId);
+            return false;
+        }
+#pragma warning disable CA1031 // An activity's exception is its result: the orchestrator sees it as TaskFailedException.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogDebug(exception, "Activity {Name} of {InstanceId} failed", item.Name, item.InstanceId);
+            failure = TaskFailureDetails.FromException(exception);
+        }
+
+        await writer.ExecuteAsync(session => StoreResult(session, item, output, failure), CancellationToken.None);
+        return true;
+    }
+
+    private async Task<string?> ExecuteAsync(ActivityWorkItem item, CancellationToken abandon)
+    {
+        if (!registry.Activities.TryGetValue(item.Name, out var type))
+        {
+            throw new InvalidOperationException($"No activity named '{item.Name}' is registered.");
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var activity = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
+        var input = item.Input is null ? null : WorkflowJson.Deserialize(item.Input, activity.InputType);
+        if (input is null && activity.InputType.IsValueType)
+        {
+            input = Activator.CreateInstance(activity.InputType);
+        }
+
+        var result = await activity.RunAsync(new SimpleActivityContext(item.Name, item.InstanceId, abandon), input);
+        return result is null ? null : WorkflowJson.Serialize(result);
+    }
+
+    private static bool StoreResult(WriterSession session, ActivityWorkItem item, string? output, TaskFailureDetails? failure)
+    {
+        if (!session.DeleteActivity(item.Id))
+        {
+            return false;
+        }
+
+        var instance = session.ReadInstance(item.InstanceId);
+        if (instance is null || instance.ExecutionId != item.ExecutionId || instance.Status.IsTerminal())
+        {
+            return false;
+        }
+
+        session.InsertMessage(failure is null
+            ? new NewMessage(item.InstanceId, item.ExecutionId, JournalEventTypes.TaskCompleted, DateTime.MinValue, item.TaskId, Payload: output)
+            : new NewMessage(item.InstanceId, item.ExecutionId, JournalEventTypes.TaskFailed, DateTime.MinValue, item.TaskId, Failure: WorkflowJson.Serialize(failure)));
+        return true;
+    }
+}

@@ -1,0 +1,55 @@
+using DurableLessons.Engine.Storage;
+using DurableLessons.Shared.Workflow;
+
+namespace DurableLessons.Engine.Dispatch;
+
+/// <summary>Writes shared by the client and by episodes: creating instances and telling a parent how a child ended.</summary>
+internal static class InstanceWrites
+{
+    /// <summary>
+    /// Creates the instance with a new execution and its ExecutionStarted message, replacing a terminal instance of
+    /// the same id. Throws <see cref="OrchestrationAlreadyExistsException"/> (nothing written) when the id is in use.
+    /// </summary>
+    public static void Create(WriterSession session, string instanceId, string name, string? input, ParentLink? parent, DateTime visibleAt)
+    {
+        var existing = session.ReadInstance(instanceId);
+        if (existing is not null)
+        {
+            if (!existing.Status.IsTerminal())
+            {
+                throw new OrchestrationAlreadyExistsException(instanceId, existing.Status);
+            }
+
+            session.ClearInstanceState(instanceId);
+        }
+
+        var executionId = Guid.NewGuid().ToString("N");
+        session.CreateInstance(instanceId, executionId, name, input, parent);
+        session.InsertMessage(new NewMessage(instanceId, executionId, JournalEventTypes.ExecutionStarted, visibleAt));
+    }
+
+    /// <summary>Sends a child's end to the parent call waiting for it (Durable reports a terminated child as failed).</summary>
+    public static void NotifyParent(
+        WriterSession session,
+        ParentLink parent,
+        string childInstanceId,
+        OrchestrationRuntimeStatus status,
+        string? output,
+        TaskFailureDetails? failure)
+    {
+        var message = status == OrchestrationRuntimeStatus.Completed
+            ? new NewMessage(parent.InstanceId, parent.ExecutionId, JournalEventTypes.SubOrchestrationInstanceCompleted, DateTime.MinValue, parent.TaskId, Payload: output)
+            : new NewMessage(
+                parent.InstanceId,
+                parent.ExecutionId,
+                JournalEventTypes.SubOrchestrationInstanceFailed,
+                DateTime.MinValue,
+                parent.TaskId,
+                Failure: WorkflowJson.Serialize(failure ?? TerminatedFailure(childInstanceId, output)));
+        session.InsertMessage(message);
+    }
+
+    public static TaskFailureDetails TerminatedFailure(string instanceId, string? output) => new(
+        typeof(OrchestrationStateException).FullName!,
+        $"Orchestration '{instanceId}' was terminated{(output is null ? "." : $": {output}")}");
+}

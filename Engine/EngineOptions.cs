@@ -1,0 +1,39 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DurableLessons.Engine;
+
+/// <summary>Settings of the embedded durable engine, bound from the "Engine" configuration section.</summary>
+public sealed class EngineOptions
+{
+    public const string SectionName = "Engine";
+
+    /// <summary>Root configuration key of the folder that holds the database when <see cref="DatabasePath"/> is not set.</summary>
+    public const string DataDirectoryKey = "DataDirectory";
+
+    public const string DefaultDataDirectory = "./.data";
+
+    public const string DatabaseFileName = "durable.db";
+
+    /// <summary>The SQLite file; defaults to <c>{DataDirectory}/durable.db</c>.</summary>
+    [Required]
+    public string? DatabasePath { get; set; }
+
+    /// <summary>How many orchestration steps (episodes) run at the same time.</summary>
+    [Range(1, 1024)]
+    public int MaxConcurrentOrchestrations { get; set; } = 8;
+
+    /// <summary>How many activities run at the same time.</summary>
+    [Range(1, 4096)]
+    public int MaxConcurrentActivities { get; set; } = 32;
+
+    /// <summary>The largest custom status (UTF-8 JSON bytes) an orchestration may set; larger fails it, as Durable does.</summary>
+    [Range(256, 1024 * 1024)]
+    public int MaxCustomStatusBytes { get; set; } = 16 * 1024;
+
+    /// <summary>
+    /// Running orchestrations kept in memory between steps, so a step does not replay the whole journal.
+    /// 0 replays every step from the journal (slower, same results).
+    /// </summary>
+    [Range(0, 1_000_000)]
+    public int MaxCachedOrchestrations { get; set; } = 1024;
+}

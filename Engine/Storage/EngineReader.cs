@@ -1,0 +1,248 @@
+using System.Globalization;
+using System.Text;
+using DurableLessons.Shared.Workflow;
+using Microsoft.Data.Sqlite;
+
+namespace DurableLessons.Engine.Storage;
+
+/// <summary>An instance row and the inbox messages an episode may process now, read in one snapshot.</summary>
+internal sealed record EpisodeSnapshot(InstanceRecord Instance, IReadOnlyList<InboxMessage> Messages);
+
+/// <summary>What start-up needs to resume unfinished work: instances with messages, and pending activities.</summary>
+internal sealed record RecoveryState(IReadOnlyList<(string InstanceId, DateTime VisibleAt)> Inboxes, IReadOnlyList<ActivityWorkItem> Activities);
+
+/// <summary>A keyset position in the newest-first instance list.</summary>
+internal sealed record QueryCursor(long CreatedAtTicks, string InstanceId);
+
+/// <summary>Reads on pooled connections, beside the writer (WAL: readers never block it and see committed data only).</summary>
+internal sealed class EngineReader(EngineDatabase database)
+{
+    private const string InstanceColumns = """
+        instance_id, execution_id, name, status, input, output, custom_status, failure, created_at, last_updated_at,
+        parent_instance_id, parent_name, parent_execution_id, parent_task_id, version
+        """;
+
+    public async Task<EpisodeSnapshot?> LoadEpisodeAsync(string instanceId, DateTime now, CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        using var connection = database.OpenReader();
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var instance = ReadInstance(connection, instanceId, withData: true);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var messages = new List<InboxMessage>();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT id, instance_id, execution_id, kind, task_id, name, payload, failure, flags, visible_at, created_at
+            FROM inbox WHERE instance_id = $id AND visible_at <= $now ORDER BY id
+            """;
+        command.Parameters.AddWithValue("$id", instanceId);
+        command.Parameters.AddWithValue("$now", SqliteValues.Ticks(now));
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                messages.Add(new InboxMessage(
+                    reader.GetInt64(0),
+                    reader.GetString(1),
+                    reader.NullableString(2),
+                    reader.GetString(3),
+                    reader.NullableInt(4),
+                    reader.NullableString(5),
+                    reader.NullableString(6),
+                    reader.NullableString(7),
+                    reader.GetInt32(8),
+                    reader.TimeAt(9),
+                    reader.TimeAt(10)));
+            }
+        }
+
+        snapshot.Commit();
+        return new EpisodeSnapshot(instance, messages);
+    }
+
+    public async Task<List<JournalRow>> LoadJournalAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        using var connection = database.OpenReader();
+        return ReadJournal(connection, instanceId);
+    }
+
+    /// <summary>The instance and its journal in one snapshot, or null when unknown.</summary>
+    public async Task<(InstanceRecord Instance, List<JournalRow> Journal)?> LoadHistoryAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        using var connection = database.OpenReader();
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var instance = ReadInstance(connection, instanceId, withData: false);
+        if (instance is null)
+        {
+            return null;
+        }
+
+        var journal = ReadJournal(connection, instanceId);
+        snapshot.Commit();
+        return (instance, journal);
+    }
+
+    public async Task<InstanceRecord?> GetInstanceAsync(string instanceId, bool withData, CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        using var connection = database.OpenReader();
+        return ReadInstance(connection, instanceId, withData);
+    }
+
+    public async Task<long> ReadVersionAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version FROM instances WHERE instance_id = $id";
+        command.Parameters.AddWithValue("$id", instanceId);
+        return command.ExecuteScalar() is long version ? version : 0;
+    }
+
+    /// <summary>Instances matching the query, newest first, starting after <paramref name="after"/>; one more than a page when more exist.</summary>
+    public async Task<List<InstanceRecord>> QueryAsync(OrchestrationQuery query, QueryCursor? after, int limit, CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        using var connection = database.OpenReader();
+        using var command = connection.CreateCommand();
+        var where = new StringBuilder("1 = 1");
+        if (query.CreatedFrom is { } from)
+        {
+            where.Append(" AND created_at >= $from");
+            command.Parameters.AddWithValue("$from", SqliteValues.Ticks(from.UtcDateTime));
+        }
+
+        if (query.CreatedTo is { } to)
+        {
+            where.Append(" AND created_at <= $to");
+            command.Parameters.AddWithValue("$to", SqliteValues.Ticks(to.UtcDateTime));
+        }
+
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            where.Append(" AND status IN (")
+                .AppendJoin(", ", statuses.Distinct().Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)))
+                .Append(')');
+        }
+
+        if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
+        {
+            where.Append(" AND substr(instance_id, 1, length($prefix)) = $prefix");
+            command.Parameters.AddWithValue("$prefix", query.InstanceIdPrefix);
+        }
+
+        if (after is not null)
+        {
+            where.Append(" AND (created_at < $afterCreated OR (created_at = $afterCreated AND instance_id < $afterId))");
+            command.Parameters.AddWithValue("$afterCreated", after.CreatedAtTicks);
+            command.Parameters.AddWithValue("$afterId", after.InstanceId);
+        }
+
+        command.Parameters.AddWithValue("$limit", limit);
+#pragma warning disable CA2100 // The text is built from constants and enum numbers only; values are parameters.
+        command.CommandText = $"SELECT {InstanceColumns} FROM instances WHERE {where} ORDER BY created_at DESC, instance_id DESC LIMIT $limit";
+#pragma warning restore CA2100
+        var results = new List<InstanceRecord>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            results.Add(ReadInstanceRow(reader, query.FetchInputsAndOutputs));
+        }
+
+        return results;
+    }
+
+    public async Task<RecoveryState> LoadRecoveryAsync(CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        using var connection = database.OpenReader();
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        var inboxes = new List<(string, DateTime)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT instance_id, min(visible_at) FROM inbox GROUP BY instance_id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                inboxes.Add((reader.GetString(0), reader.TimeAt(1)));
+            }
+        }
+
+        var activities = new List<ActivityWorkItem>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT id, instance_id, execution_id, task_id, name, input FROM activities ORDER BY id";
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                activities.Add(new ActivityWorkItem(
+                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.NullableString(5)));
+            }
+        }
+
+        snapshot.Commit();
+        return new RecoveryState(inboxes, activities);
+    }
+
+    private static InstanceRecord? ReadInstance(SqliteConnection connection, string instanceId, bool withData)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {InstanceColumns} FROM instances WHERE instance_id = $id";
+        command.Parameters.AddWithValue("$id", instanceId);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? ReadInstanceRow(reader, withData) : null;
+    }
+
+    private static InstanceRecord ReadInstanceRow(SqliteDataReader reader, bool withData)
+    {
+        var parent = reader.IsDBNull(10)
+            ? null
+            : new ParentLink(reader.GetString(10), reader.GetString(11), reader.GetString(12), reader.GetInt32(13));
+        return new InstanceRecord(
+            reader.GetString(0),
+            reader.GetString(1),
+            reader.GetString(2),
+            (OrchestrationRuntimeStatus)reader.GetInt32(3),
+            withData ? reader.NullableString(4) : null,
+            withData ? reader.NullableString(5) : null,
+            withData ? reader.NullableString(6) : null,
+            reader.NullableString(7),
+            reader.TimeAt(8),
+            reader.TimeAt(9),
+            parent,
+            reader.GetInt64(14));
+    }
+
+    private static List<JournalRow> ReadJournal(SqliteConnection connection, string instanceId)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT position, event_type, timestamp, task_id, name, payload, failure, fire_at, target
+            FROM journal WHERE instance_id = $id ORDER BY position
+            """;
+        command.Parameters.AddWithValue("$id", instanceId);
+        var rows = new List<JournalRow>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            rows.Add(new JournalRow(
+                reader.GetInt64(0),
+                reader.GetString(1),
+                reader.TimeAt(2),
+                reader.NullableInt(3),
+                reader.NullableString(4),
+                reader.NullableString(5),
+                reader.NullableString(6),
+                reader.NullableTime(7),
+                reader.NullableString(8)));
+        }
+
+        return rows;
+    }
+}

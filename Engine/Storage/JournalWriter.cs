@@ -1,0 +1,254 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Engine.Storage;
+
+/// <summary>
+/// The single writer: every state change of the engine is a <see cref="WriteOperation"/> queued here and applied on
+/// one connection with prepared statements. Operations that queue up while a transaction commits are applied
+/// together in the next one (group commit), each under its own savepoint so a failing operation rolls back alone.
+/// <para>
+/// Commits per orchestration, counted without grouping (grouping only lowers them when instances run concurrently):
+/// one orchestration that calls N activities needs 1 (start) + 1 (first step, which journals the calls and
+/// inserts their work items) + N (one per activity result, which deletes the work item and stores the result
+/// together) + E steps, where E is between 1 and N: results that arrive while a step runs are journaled by one step,
+/// so a fan-out of N usually needs far fewer than N steps and a chain of N needs exactly N. A chain of N activities:
+/// 2N + 2 commits; a fan-out of N: N + 2 + E. Timers, events and sub-orchestration results cost one step each.
+/// </para>
+/// </summary>
+internal sealed class JournalWriter : IAsyncDisposable, IDisposable
+{
+    private const int MaxOperationsPerTransaction = 256;
+
+    private readonly EngineDatabase _database;
+    private readonly IEnumerable<ICommitListener> _listeners;
+    private readonly TimeProvider _time;
+    private readonly ILogger<JournalWriter> _logger;
+    private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly SemaphoreSlim _startLock = new(1, 1);
+    private Task? _loop;
+    private SqliteConnection? _connection;
+    private WriterSession? _session;
+    private Statement? _begin;
+    private Statement? _commit;
+    private Statement? _rollback;
+    private Statement? _savepoint;
+    private Statement? _release;
+    private Statement? _rollbackToSavepoint;
+    private Statement? _saveSequence;
+    private bool _disposed;
+
+    public JournalWriter(EngineDatabase database, IEnumerable<ICommitListener> listeners, TimeProvider time, ILogger<JournalWriter> logger)
+    {
+        _database = database;
+        _listeners = listeners;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Opens the writer connection on first use and starts the writer loop.</summary>
+    public async Task ReadyAsync(CancellationToken cancellationToken)
+    {
+        if (_loop is not null)
+        {
+            return;
+        }
+
+        var metadata = await _database.InitializeAsync(cancellationToken);
+        await _startLock.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_loop is null)
+            {
+                Open(metadata);
+                _loop = Task.Run(RunAsync, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+    }
+
+    public async Task<T> ExecuteAsync<T>(Func<WriterSession, T> apply, CancellationToken cancellationToken)
+    {
+        await ReadyAsync(cancellationToken);
+        var operation = new WriteOperation<T>(apply);
+        if (!_queue.Writer.TryWrite(operation))
+        {
+            throw new ObjectDisposedException(nameof(JournalWriter), "The durable engine's store is shut down.");
+        }
+
+        // Once queued the operation runs even if the caller stops waiting: callers that need to know re-read state.
+        return await operation.Task.WaitAsync(cancellationToken);
+    }
+
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    public async ValueTask DisposeAsync()
+    {
+        await _startLock.WaitAsync();
+        try
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _queue.Writer.TryComplete();
+        }
+        finally
+        {
+            _startLock.Release();
+        }
+
+        if (_loop is not null)
+        {
+            await _loop;
+        }
+
+        _session?.Dispose();
+        foreach (var statement in new[] { _begin, _commit, _rollback, _savepoint, _release, _rollbackToSavepoint, _saveSequence })
+        {
+            statement?.Dispose();
+        }
+
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        _startLock.Dispose();
+    }
+
+    private void Open(EngineMetadata metadata)
+    {
+        var connection = _database.OpenWriter();
+        _connection = connection;
+        _session = new WriterSession(connection, metadata.ChangeSequence);
+        _begin = new Statement(connection, "BEGIN IMMEDIATE");
+        _commit = new Statement(connection, "COMMIT");
+        _rollback = new Statement(connection, "ROLLBACK");
+        _savepoint = new Statement(connection, "SAVEPOINT operation");
+        _release = new Statement(connection, "RELEASE operation");
+        _rollbackToSavepoint = new Statement(connection, "ROLLBACK TO operation");
+        _saveSequence = new Statement(connection, "UPDATE meta SET value = $value WHERE key = 'change_sequence'", "$value");
+    }
+
+    private async Task RunAsync()
+    {
+        var batch = new List<WriteOperation>(MaxOperationsPerTransaction);
+        var effects = new CommitEffects();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < MaxOperationsPerTransaction && _queue.Reader.TryRead(out var operation))
+            {
+                batch.Add(operation);
+            }
+
+            Commit(batch, effects);
+            batch.Clear();
+            effects.Clear();
+        }
+    }
+
+    private void Commit(List<WriteOperation> batch, CommitEffects effects)
+    {
+        var session = _session!;
+        var sequenceBefore = session.Sequence;
+        try
+        {
+            session.BeginTransaction(_time.GetUtcNow().UtcDateTime);
+            _begin!.Execute();
+            foreach (var operation in batch)
+            {
+                session.Effects.Clear();
+                _savepoint!.Execute();
+                try
+                {
+                    operation.Apply(session);
+                    effects.AddFrom(session.Effects);
+                }
+#pragma warning disable CA1031 // Any failure of one operation is its caller's to see; the others still commit.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    _rollbackToSavepoint!.Execute();
+                    operation.Reject(exception);
+                }
+
+                _release!.Execute();
+            }
+
+            if (session.Sequence != sequenceBefore)
+            {
+                _saveSequence!.Execute(session.Sequence.ToString(CultureInfo.InvariantCulture));
+            }
+
+            _commit!.Execute();
+        }
+#pragma warning disable CA1031 // A failed transaction fails its operations; the loop keeps serving the next ones.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(exception, "A write transaction of {OperationCount} operations failed and was rolled back", batch.Count);
+            TryRollback();
+            session.ResetSequence(sequenceBefore);
+            foreach (var operation in batch)
+            {
+                operation.Fail(exception);
+            }
+
+            return;
+        }
+
+        Publish(effects);
+        foreach (var operation in batch)
+        {
+            operation.Complete();
+        }
+    }
+
+    private void Publish(CommitEffects effects)
+    {
+        if (effects.IsEmpty)
+        {
+            return;
+        }
+
+        foreach (var listener in _listeners)
+        {
+            try
+            {
+                listener.OnCommitted(effects);
+            }
+#pragma warning disable CA1031 // A listener bug must not stop the writer; the data is committed either way.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                _logger.LogError(exception, "Commit listener {Listener} failed", listener.GetType().Name);
+            }
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            if (_connection is { Handle: { } handle } && SQLitePCL.raw.sqlite3_get_autocommit(handle) == 0)
+            {
+                _rollback!.Execute();
+            }
+        }
+#pragma warning disable CA1031 // Nothing more can be done; the next BEGIN reports a broken connection.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            _logger.LogError(exception, "Rollback failed");
+        }
+    }
+}
