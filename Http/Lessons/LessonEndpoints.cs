@@ -1,3 +1,4 @@
+using DurableLessons.Http.Links;
 using DurableLessons.Shared.Lessons;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,16 +37,30 @@ public static class LessonEndpoints
     {
         var api = endpoints.MapGroup("/api").WithTags("Lessons");
         api.MapPost(Routes.Start, (HttpRequest request, LessonRunStarter starter) => starter.StartAsync(request))
-            .WithName("StartLesson");
+            .WithName("StartLesson")
+            .Accepts<LessonRequest>("application/json")
+            .Produces<HttpManagementPayload>(StatusCodes.Status202Accepted)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet(Routes.Latest, (string subject, string topic, string? level, LessonQueries queries, CancellationToken ct) =>
             queries.GetLatestAsync(subject, topic, level, ct))
-            .WithName("GetLatestLesson");
+            .WithName("GetLatestLesson")
+            .Produces<LessonVersion>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(Routes.Versions, (string subject, string topic, string? level, LessonQueries queries, CancellationToken ct) =>
             queries.ListVersionsAsync(subject, topic, level, ct))
-            .WithName("ListLessonVersions");
+            .WithName("ListLessonVersions")
+            .Produces<LessonVersionList>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapGet(Routes.Version, (string subject, string topic, string version, string? level, LessonQueries queries, CancellationToken ct) =>
             queries.GetVersionAsync(subject, topic, version, level, ct))
-            .WithName("GetLessonVersion");
+            .WithName("GetLessonVersion")
+            .Produces<LessonVersion>()
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return endpoints;
     }
 }

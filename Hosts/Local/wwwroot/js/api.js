@@ -1,0 +1,44 @@
+// Small fetch helpers for the /api routes: JSON in, JSON out, problem+json turned into readable errors.
+
+export class ApiError extends Error {
+  constructor(status, problem) {
+    super(describeProblem(status, problem));
+    this.name = 'ApiError';
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+export async function requestJson(url, init = {}) {
+  const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+  const text = await response.text();
+  let body = null;
+  try {
+    body = text ? JSON.parse(text) : null;
+  } catch {
+    body = { detail: text };
+  }
+  if (!response.ok) throw new ApiError(response.status, body);
+  return { status: response.status, body, headers: response.headers };
+}
+
+export function lessonUrl(subject, topic, level, version) {
+  const base = `api/lessons/${encodePart(subject)}/${encodePart(topic)}`;
+  const path = version ? `${base}/versions/${encodeURIComponent(version)}` : base;
+  return `${path}?level=${encodeURIComponent(level)}`;
+}
+
+export function versionsUrl(subject, topic, level) {
+  return `api/lessons/${encodePart(subject)}/${encodePart(topic)}/versions?level=${encodeURIComponent(level)}`;
+}
+
+function encodePart(value) {
+  return encodeURIComponent(String(value).trim());
+}
+
+function describeProblem(status, problem) {
+  if (problem?.errors && typeof problem.errors === 'object') {
+    return Object.entries(problem.errors).map(([name, messages]) => `${name}: ${[].concat(messages).join(' ')}`).join(' ');
+  }
+  return problem?.detail || problem?.title || `HTTP ${status}`;
+}

@@ -1,0 +1,32 @@
+// Follows a run until it ends: live Server-Sent Events from /api/runs/{id}/events when the browser has EventSource,
+// else (or if the stream breaks) the polling client. Resolves with the final status, camelCase.
+import { field, normalizeStatus, pollStatus } from './poll.js';
+
+export function watchRun(checkStatus, { onStatus, signal } = {}) {
+  const id = field(checkStatus, 'id');
+  if (typeof EventSource !== 'function' || !id) return pollStatus(checkStatus, { onStatus, signal });
+
+  return new Promise((resolve, reject) => {
+    const source = new EventSource(`api/runs/${encodeURIComponent(id)}/events`);
+    const stop = () => {
+      source.close();
+      signal?.removeEventListener('abort', onAbort);
+    };
+    const onAbort = () => {
+      stop();
+      reject(signal.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    source.addEventListener('status', (event) => onStatus?.(normalizeStatus(JSON.parse(event.data))));
+    source.addEventListener('done', (event) => {
+      stop();
+      resolve(normalizeStatus(JSON.parse(event.data)));
+    });
+    source.addEventListener('error', () => {
+      // A broken stream (proxy, restart) must not lose the run: fall back to polling its status URL.
+      stop();
+      pollStatus(checkStatus, { onStatus, signal }).then(resolve, reject);
+    });
+  });
+}

@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Http.Streaming;
+
+/// <summary>The live run events route; the Functions host binds the same handler.</summary>
+public static class RunEventEndpoints
+{
+    public const string Route = "runs/{instanceId}/events";
+
+    /// <summary>
+    /// Registers the stream. <paramref name="signal"/> supplies change notifications (the embedded engine's feed);
+    /// without it the stream polls the workflow client every <see cref="RunEventsOptions.PollIntervalSeconds"/>.
+    /// </summary>
+    public static IServiceCollection AddRunEvents(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IRunChangeSignal>? signal = null)
+    {
+        services.AddOptions<RunEventsOptions>()
+            .Bind(configuration.GetSection(RunEventsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(signal ?? (sp => new PollingRunChangeSignal(
+            TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<RunEventsOptions>>().Value.PollIntervalSeconds),
+            sp.GetRequiredService<TimeProvider>())));
+        services.TryAddSingleton<RunEventsHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRunEventEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGroup("/api").WithTags("Runs")
+            .MapGet(Route, (string instanceId, RunEventsHandler stream, CancellationToken ct) => stream.OpenAsync(instanceId, ct))
+            .WithName("StreamRunEvents")
+            .WithSummary("Server-Sent Events of one run: 'status' on every change, then 'done' with the final state.")
+            .Produces<string>(StatusCodes.Status200OK, ServerSentEventWriter.ContentType)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return endpoints;
+    }
+}
