@@ -35,5 +35,5 @@ public sealed class EngineOptions
     /// 0 replays every step from the journal (slower, same results).
     /// </summary>
     [Range(0, 1_000_000)]
-    public int MaxCachedOrchestrations { get; set; } = 1024;
+    public int MaxCachedOrchestrations { get; set; } = 4096;
 }

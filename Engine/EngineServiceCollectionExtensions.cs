@@ -47,6 +47,7 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<EngineWorkQueues>();
         services.TryAddSingleton<InstanceChangeFeed>();
         services.TryAddSingleton<EpisodeCommit>();
+        services.TryAddSingleton<TaskActivator>();
         services.TryAddSingleton<EpisodeRunner>();
         services.TryAddSingleton<ActivityRunner>();
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<EngineWorkQueues>());

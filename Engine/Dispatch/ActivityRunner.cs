@@ -12,11 +12,15 @@ namespace DurableLessons.Engine.Dispatch;
 internal sealed class ActivityRunner(
     IServiceScopeFactory scopes,
     WorkflowRegistry registry,
+    TaskActivator activator,
     JournalWriter writer,
     ILogger<ActivityRunner> logger)
 {
+    /// <param name="item">The work item.</param>
+    /// <param name="executed">Called when the activity's code has finished and only storing its result remains.</param>
+    /// <param name="abandon">Cancelled when shutdown gives up waiting; the activity's context token.</param>
     /// <returns>False when the activity was abandoned (shutdown) and its work item kept for the next start.</returns>
-    public async Task<bool> RunAsync(ActivityWorkItem item, CancellationToken abandon)
+    public async Task<bool> RunAsync(ActivityWorkItem item, Action executed, CancellationToken abandon)
     {
         string? output = null;
         TaskFailureDetails? failure = null;
@@ -37,6 +41,7 @@ internal sealed class ActivityRunner(
             failure = TaskFailureDetails.FromException(exception);
         }
 
+        executed();
         await writer.ExecuteAsync(session => StoreResult(session, item, output, failure), CancellationToken.None);
         return true;
     }
@@ -49,7 +54,7 @@ internal sealed class ActivityRunner(
         }
 
         await using var scope = scopes.CreateAsyncScope();
-        var activity = (ITaskActivity)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
+        var activity = activator.Create<ITaskActivity>(scope.ServiceProvider, type);
         var input = item.Input is null ? null : WorkflowJson.Deserialize(item.Input, activity.InputType);
         if (input is null && activity.InputType.IsValueType)
         {

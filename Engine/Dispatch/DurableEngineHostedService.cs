@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using DurableLessons.Engine.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,12 +8,12 @@ using Microsoft.Extensions.Options;
 namespace DurableLessons.Engine.Dispatch;
 
 /// <summary>
-/// Dispatches the engine's work: at start it re-queues everything the database says is unfinished (instances with
-/// messages, due and future timers, activity work items, including ones that were running when the process died),
-/// then runs <see cref="EngineOptions.MaxConcurrentOrchestrations"/> episode workers,
-/// <see cref="EngineOptions.MaxConcurrentActivities"/> activity workers and the timer loop.
-/// Stopping waits for running work until the host's shutdown timeout, then abandons activities (their work items
-/// stay, so they run again on the next start).
+/// Dispatches the engine's work. At start it re-queues everything the database says is unfinished (instances with
+/// messages, due and future timers, activity work items, including ones that were running when the process died).
+/// Then at most <see cref="EngineOptions.MaxConcurrentOrchestrations"/> episodes and
+/// <see cref="EngineOptions.MaxConcurrentActivities"/> activities run their code at once; a slot is freed as soon as
+/// the code has run, so waiting for the (group) commit does not hold it. Stopping waits for running work until the
+/// host's shutdown timeout, then abandons activities: their work items stay, so they run again on the next start.
 /// </summary>
 internal sealed class DurableEngineHostedService(
     EngineReader reader,
@@ -23,11 +25,14 @@ internal sealed class DurableEngineHostedService(
     TimeProvider time,
     ILogger<DurableEngineHostedService> logger) : IHostedService, IDisposable
 {
-    private static readonly TimeSpan EpisodeRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly CancellationTokenSource _abandon = new();
-    private readonly List<Task> _workers = [];
+    private readonly SemaphoreSlim _episodeSlots = new(options.Value.MaxConcurrentOrchestrations);
+    private readonly SemaphoreSlim _activitySlots = new(options.Value.MaxConcurrentActivities);
+    private readonly ConcurrentDictionary<Task, bool> _running = new();
+    private readonly List<Task> _loops = [];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -43,20 +48,12 @@ internal sealed class DurableEngineHostedService(
             queues.EnqueueActivity(item);
         }
 
-        var settings = options.Value;
-        for (var i = 0; i < settings.MaxConcurrentOrchestrations; i++)
-        {
-            _workers.Add(Task.Run(() => RunEpisodesAsync(_stopping.Token), CancellationToken.None));
-        }
-
-        for (var i = 0; i < settings.MaxConcurrentActivities; i++)
-        {
-            _workers.Add(Task.Run(() => RunActivitiesAsync(_stopping.Token), CancellationToken.None));
-        }
-
-        _workers.Add(Task.Run(() => RunTimersAsync(_stopping.Token), CancellationToken.None));
+        var stopping = _stopping.Token;
+        _loops.Add(Task.Run(() => DispatchAsync(queues.ReadyInstances, _episodeSlots, RunEpisodeAsync, stopping), CancellationToken.None));
+        _loops.Add(Task.Run(() => DispatchAsync(queues.Activities, _activitySlots, RunActivityAsync, stopping), CancellationToken.None));
+        _loops.Add(Task.Run(() => RunTimersAsync(stopping), CancellationToken.None));
         logger.LogInformation(
-            "Durable engine started: {InstanceCount} instance(s) and {ActivityCount} activit(ies) to resume",
+            "Durable engine started: {InstanceCount} instance(s) and {ActivityCount} activity work item(s) to resume",
             recovery.Inboxes.Count,
             recovery.Activities.Count);
     }
@@ -66,7 +63,8 @@ internal sealed class DurableEngineHostedService(
         await _stopping.CancelAsync();
         try
         {
-            await Task.WhenAll(_workers).WaitAsync(cancellationToken);
+            await Task.WhenAll(_loops).WaitAsync(cancellationToken);
+            await Task.WhenAll(_running.Keys).WaitAsync(cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -79,30 +77,41 @@ internal sealed class DurableEngineHostedService(
     {
         _stopping.Dispose();
         _abandon.Dispose();
+        _episodeSlots.Dispose();
+        _activitySlots.Dispose();
     }
 
-    private async Task RunEpisodesAsync(CancellationToken stopping)
+    /// <summary>Takes work while a slot is free; each piece runs on its own and frees its slot itself.</summary>
+    private async Task DispatchAsync<T>(ChannelReader<T> work, SemaphoreSlim slots, Func<T, Action, Task> run, CancellationToken stopping)
     {
         try
         {
-            await foreach (var instanceId in queues.ReadyInstances.ReadAllAsync(stopping))
+            while (true)
             {
-                queues.BeginEpisode(instanceId);
+                await slots.WaitAsync(stopping);
+                T item;
                 try
                 {
-                    await episodes.RunAsync(instanceId, CancellationToken.None);
+                    item = await work.ReadAsync(stopping);
                 }
-#pragma warning disable CA1031 // A failed episode (storage error, engine bug) is retried; the worker keeps going.
-                catch (Exception exception)
-#pragma warning restore CA1031
+                catch
                 {
-                    logger.LogError(exception, "Episode of {InstanceId} failed; retrying in {Delay}", instanceId, EpisodeRetryDelay);
-                    queues.Signal(instanceId, time.GetUtcNow().UtcDateTime + EpisodeRetryDelay);
+                    slots.Release();
+                    throw;
                 }
-                finally
+
+                var released = 0;
+                void Release()
                 {
-                    queues.EndEpisode(instanceId);
+                    if (Interlocked.Exchange(ref released, 1) == 0)
+                    {
+                        slots.Release();
+                    }
                 }
+
+                var task = RunTrackedAsync(() => run(item, Release), Release);
+                _running.TryAdd(task, true);
+                _ = task.ContinueWith(t => _running.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
@@ -110,47 +119,71 @@ internal sealed class DurableEngineHostedService(
         }
     }
 
-    private async Task RunActivitiesAsync(CancellationToken stopping)
+    private static async Task RunTrackedAsync(Func<Task> run, Action release)
     {
         try
         {
-            await foreach (var item in queues.Activities.ReadAllAsync(stopping))
-            {
-                if (!queues.BeginActivity(item.Id))
-                {
-                    continue;
-                }
+            await Task.Yield();
+            await run();
+        }
+        finally
+        {
+            release();
+        }
+    }
 
-                var stored = true;
-                try
-                {
-                    await activities.RunAsync(item, _abandon.Token);
-                }
-                catch (ObjectDisposedException) when (_abandon.IsCancellationRequested)
-                {
-                    // Abandoned at shutdown and finished after the store closed: it runs again on the next start.
-                }
+    private async Task RunEpisodeAsync(string instanceId, Action executed)
+    {
+        queues.BeginEpisode(instanceId);
+        try
+        {
+            await episodes.RunAsync(instanceId, executed, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // A failed episode (storage error, engine bug) is retried; the engine keeps going.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            logger.LogError(exception, "Episode of {InstanceId} failed; retrying in {Delay}", instanceId, RetryDelay);
+            queues.Signal(instanceId, time.GetUtcNow().UtcDateTime + RetryDelay);
+        }
+        finally
+        {
+            queues.EndEpisode(instanceId);
+        }
+    }
+
+    private async Task RunActivityAsync(ActivityWorkItem item, Action executed)
+    {
+        if (!queues.BeginActivity(item.Id))
+        {
+            return;
+        }
+
+        var stored = true;
+        try
+        {
+            await activities.RunAsync(item, executed, _abandon.Token);
+        }
+        catch (ObjectDisposedException) when (_abandon.IsCancellationRequested)
+        {
+            // Abandoned at shutdown and finished after the store closed: it runs again on the next start.
+        }
 #pragma warning disable CA1031 // Storing the result failed; the work item stays, so the activity runs again.
-                catch (Exception exception)
+        catch (Exception exception)
 #pragma warning restore CA1031
-                {
-                    logger.LogError(exception, "Could not store the result of activity {Name} of {InstanceId}; running it again", item.Name, item.InstanceId);
-                    stored = false;
-                }
-                finally
-                {
-                    queues.EndActivity(item.Id);
-                }
-
-                if (!stored)
-                {
-                    await Task.Delay(EpisodeRetryDelay, time, stopping);
-                    queues.EnqueueActivity(item);
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+            logger.LogError(exception, "Could not store the result of activity {Name} of {InstanceId}; running it again", item.Name, item.InstanceId);
+            stored = false;
+        }
+        finally
+        {
+            queues.EndActivity(item.Id);
+        }
+
+        if (!stored && !_stopping.IsCancellationRequested)
+        {
+            await Task.Delay(RetryDelay, time, CancellationToken.None);
+            queues.EnqueueActivity(item);
         }
     }
 

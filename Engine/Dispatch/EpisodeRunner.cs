@@ -18,6 +18,7 @@ internal sealed class EpisodeRunner(
     ExecutorCache cache,
     EpisodeCommit commit,
     WorkflowRegistry registry,
+    TaskActivator activator,
     IServiceScopeFactory scopes,
     ILoggerFactory loggerFactory,
     IOptions<EngineOptions> options,
@@ -25,7 +26,10 @@ internal sealed class EpisodeRunner(
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<EpisodeRunner>();
 
-    public async Task RunAsync(string instanceId, CancellationToken cancellationToken)
+    /// <param name="instanceId">The instance to process.</param>
+    /// <param name="executed">Called once the orchestrator code has run, when only the commit remains (or when nothing is to run).</param>
+    /// <param name="cancellationToken">Stops reading; a commit already queued still happens.</param>
+    public async Task RunAsync(string instanceId, Action executed, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var snapshot = await reader.LoadEpisodeAsync(instanceId, now, cancellationToken);
@@ -92,6 +96,7 @@ internal sealed class EpisodeRunner(
             throw;
         }
 
+        executed();
         var keep = false;
         try
         {
@@ -158,7 +163,7 @@ internal sealed class EpisodeRunner(
         var scope = scopes.CreateScope();
         try
         {
-            var orchestrator = (ITaskOrchestrator)ActivatorUtilities.CreateInstance(scope.ServiceProvider, type);
+            var orchestrator = activator.Create<ITaskOrchestrator>(scope.ServiceProvider, type);
             var parent = instance.Parent is { } link ? new ParentOrchestrationInstance(link.Name, link.InstanceId) : null;
             return new OrchestrationExecutor(
                 new ExecutionInfo(instance.InstanceId, instance.Name, instance.ExecutionId, instance.Input, parent),

@@ -25,7 +25,7 @@ internal sealed class EngineDatabase
         {
             DataSource = FilePath,
             Mode = SqliteOpenMode.ReadWrite,
-            Pooling = true,
+            Pooling = false,
         }.ToString();
         _writeConnectionString = new SqliteConnectionStringBuilder
         {
@@ -42,7 +42,7 @@ internal sealed class EngineDatabase
     public Task<EngineMetadata> InitializeAsync(CancellationToken cancellationToken) =>
         _initialization.Value.WaitAsync(cancellationToken);
 
-    /// <summary>A pooled connection for reads; WAL lets readers run while the writer commits, and they see commits only.</summary>
+    /// <summary>A connection for reads (pooled by <see cref="EngineReader"/>); in WAL mode readers never block the writer.</summary>
     public SqliteConnection OpenReader()
     {
         var connection = new SqliteConnection(_readConnectionString);

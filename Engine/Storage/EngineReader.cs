@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using DurableLessons.Shared.Workflow;
@@ -14,188 +15,206 @@ internal sealed record RecoveryState(IReadOnlyList<(string InstanceId, DateTime 
 /// <summary>A keyset position in the newest-first instance list.</summary>
 internal sealed record QueryCursor(long CreatedAtTicks, string InstanceId);
 
-/// <summary>Reads on pooled connections, beside the writer (WAL: readers never block it and see committed data only).</summary>
-internal sealed class EngineReader(EngineDatabase database)
+/// <summary>
+/// Reads on their own connections beside the writer (WAL: readers never block it and see committed data only),
+/// pooled with their prepared statements (<see cref="ReaderSession"/>).
+/// </summary>
+internal sealed class EngineReader(EngineDatabase database) : IDisposable
 {
-    private const string InstanceColumns = """
-        instance_id, execution_id, name, status, input, output, custom_status, failure, created_at, last_updated_at,
-        parent_instance_id, parent_name, parent_execution_id, parent_task_id, version
-        """;
+    private const int MaxPooledSessions = 16;
+
+    private readonly ConcurrentBag<ReaderSession> _pool = [];
+    private volatile bool _disposed;
 
     public async Task<EpisodeSnapshot?> LoadEpisodeAsync(string instanceId, DateTime now, CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        using var connection = database.OpenReader();
-        using var snapshot = connection.BeginTransaction(deferred: true);
-        var instance = ReadInstance(connection, instanceId, withData: true);
-        if (instance is null)
+        return Use(session =>
         {
-            return null;
-        }
-
-        var messages = new List<InboxMessage>();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT id, instance_id, execution_id, kind, task_id, name, payload, failure, flags, visible_at, created_at
-            FROM inbox WHERE instance_id = $id AND visible_at <= $now ORDER BY id
-            """;
-        command.Parameters.AddWithValue("$id", instanceId);
-        command.Parameters.AddWithValue("$now", SqliteValues.Ticks(now));
-        using (var reader = command.ExecuteReader())
-        {
+            InstanceRecord? instance = null;
+            var messages = new List<InboxMessage>();
+            using var reader = session.Episode.Query(instanceId, SqliteValues.Ticks(now));
             while (reader.Read())
             {
-                messages.Add(new InboxMessage(
-                    reader.GetInt64(0),
-                    reader.GetString(1),
-                    reader.NullableString(2),
-                    reader.GetString(3),
-                    reader.NullableInt(4),
-                    reader.NullableString(5),
-                    reader.NullableString(6),
-                    reader.NullableString(7),
-                    reader.GetInt32(8),
-                    reader.TimeAt(9),
-                    reader.TimeAt(10)));
+                instance ??= ReadInstanceRow(reader, withData: true);
+                if (!reader.IsDBNull(15))
+                {
+                    messages.Add(new InboxMessage(
+                        reader.GetInt64(15),
+                        instanceId,
+                        reader.NullableString(16),
+                        reader.GetString(17),
+                        reader.NullableInt(18),
+                        reader.NullableString(19),
+                        reader.NullableString(20),
+                        reader.NullableString(21),
+                        reader.GetInt32(22),
+                        reader.TimeAt(23),
+                        reader.TimeAt(24)));
+                }
             }
-        }
 
-        snapshot.Commit();
-        return new EpisodeSnapshot(instance, messages);
+            return instance is null ? null : new EpisodeSnapshot(instance, messages);
+        });
     }
 
     public async Task<List<JournalRow>> LoadJournalAsync(string instanceId, CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        using var connection = database.OpenReader();
-        return ReadJournal(connection, instanceId);
+        return Use(session => ReadJournal(session, instanceId));
     }
 
     /// <summary>The instance and its journal in one snapshot, or null when unknown.</summary>
     public async Task<(InstanceRecord Instance, List<JournalRow> Journal)?> LoadHistoryAsync(string instanceId, CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        using var connection = database.OpenReader();
-        using var snapshot = connection.BeginTransaction(deferred: true);
-        var instance = ReadInstance(connection, instanceId, withData: false);
-        if (instance is null)
+        return Use<(InstanceRecord, List<JournalRow>)?>(session =>
         {
-            return null;
-        }
-
-        var journal = ReadJournal(connection, instanceId);
-        snapshot.Commit();
-        return (instance, journal);
+            session.Begin.Execute();
+            var instance = ReadInstance(session, instanceId, withData: false);
+            var journal = instance is null ? [] : ReadJournal(session, instanceId);
+            session.Commit.Execute();
+            return instance is null ? null : (instance, journal);
+        });
     }
 
     public async Task<InstanceRecord?> GetInstanceAsync(string instanceId, bool withData, CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        using var connection = database.OpenReader();
-        return ReadInstance(connection, instanceId, withData);
+        return Use(session => ReadInstance(session, instanceId, withData));
     }
 
     public async Task<long> ReadVersionAsync(string instanceId, CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        using var connection = database.OpenReader();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT version FROM instances WHERE instance_id = $id";
-        command.Parameters.AddWithValue("$id", instanceId);
-        return command.ExecuteScalar() is long version ? version : 0;
+        return Use(session => session.Version.Scalar(instanceId) is long version ? version : 0);
     }
 
-    /// <summary>Instances matching the query, newest first, starting after <paramref name="after"/>; one more than a page when more exist.</summary>
+    /// <summary>Instances matching the query, newest first, starting after <paramref name="after"/>.</summary>
     public async Task<List<InstanceRecord>> QueryAsync(OrchestrationQuery query, QueryCursor? after, int limit, CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        using var connection = database.OpenReader();
-        using var command = connection.CreateCommand();
-        var where = new StringBuilder("1 = 1");
-        if (query.CreatedFrom is { } from)
+        return Use(session =>
         {
-            where.Append(" AND created_at >= $from");
-            command.Parameters.AddWithValue("$from", SqliteValues.Ticks(from.UtcDateTime));
-        }
+            using var command = session.Connection.CreateCommand();
+            var where = new StringBuilder("1 = 1");
+            if (query.CreatedFrom is { } from)
+            {
+                where.Append(" AND created_at >= $from");
+                command.Parameters.AddWithValue("$from", SqliteValues.Ticks(from.UtcDateTime));
+            }
 
-        if (query.CreatedTo is { } to)
-        {
-            where.Append(" AND created_at <= $to");
-            command.Parameters.AddWithValue("$to", SqliteValues.Ticks(to.UtcDateTime));
-        }
+            if (query.CreatedTo is { } to)
+            {
+                where.Append(" AND created_at <= $to");
+                command.Parameters.AddWithValue("$to", SqliteValues.Ticks(to.UtcDateTime));
+            }
 
-        if (query.Statuses is { Count: > 0 } statuses)
-        {
-            where.Append(" AND status IN (")
-                .AppendJoin(", ", statuses.Distinct().Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)))
-                .Append(')');
-        }
+            if (query.Statuses is { Count: > 0 } statuses)
+            {
+                where.Append(" AND status IN (")
+                    .AppendJoin(", ", statuses.Distinct().Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)))
+                    .Append(')');
+            }
 
-        if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
-        {
-            where.Append(" AND substr(instance_id, 1, length($prefix)) = $prefix");
-            command.Parameters.AddWithValue("$prefix", query.InstanceIdPrefix);
-        }
+            if (!string.IsNullOrEmpty(query.InstanceIdPrefix))
+            {
+                where.Append(" AND substr(instance_id, 1, length($prefix)) = $prefix");
+                command.Parameters.AddWithValue("$prefix", query.InstanceIdPrefix);
+            }
 
-        if (after is not null)
-        {
-            where.Append(" AND (created_at < $afterCreated OR (created_at = $afterCreated AND instance_id < $afterId))");
-            command.Parameters.AddWithValue("$afterCreated", after.CreatedAtTicks);
-            command.Parameters.AddWithValue("$afterId", after.InstanceId);
-        }
+            if (after is not null)
+            {
+                where.Append(" AND (created_at < $afterCreated OR (created_at = $afterCreated AND instance_id < $afterId))");
+                command.Parameters.AddWithValue("$afterCreated", after.CreatedAtTicks);
+                command.Parameters.AddWithValue("$afterId", after.InstanceId);
+            }
 
-        command.Parameters.AddWithValue("$limit", limit);
+            command.Parameters.AddWithValue("$limit", limit);
 #pragma warning disable CA2100 // The text is built from constants and enum numbers only; values are parameters.
-        command.CommandText = $"SELECT {InstanceColumns} FROM instances WHERE {where} ORDER BY created_at DESC, instance_id DESC LIMIT $limit";
+            command.CommandText =
+                $"SELECT {ReaderSession.InstanceColumns} FROM instances WHERE {where} ORDER BY created_at DESC, instance_id DESC LIMIT $limit";
 #pragma warning restore CA2100
-        var results = new List<InstanceRecord>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            results.Add(ReadInstanceRow(reader, query.FetchInputsAndOutputs));
-        }
+            var results = new List<InstanceRecord>();
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
+            {
+                results.Add(ReadInstanceRow(reader, query.FetchInputsAndOutputs));
+            }
 
-        return results;
+            return results;
+        });
     }
 
     public async Task<RecoveryState> LoadRecoveryAsync(CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        using var connection = database.OpenReader();
-        using var snapshot = connection.BeginTransaction(deferred: true);
-        var inboxes = new List<(string, DateTime)>();
-        using (var command = connection.CreateCommand())
+        return Use(session =>
         {
-            command.CommandText = "SELECT instance_id, min(visible_at) FROM inbox GROUP BY instance_id";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            session.Begin.Execute();
+            var inboxes = new List<(string, DateTime)>();
+            using (var command = session.Connection.CreateCommand())
             {
-                inboxes.Add((reader.GetString(0), reader.TimeAt(1)));
+                command.CommandText = "SELECT instance_id, min(visible_at) FROM inbox GROUP BY instance_id";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    inboxes.Add((reader.GetString(0), reader.TimeAt(1)));
+                }
             }
-        }
 
-        var activities = new List<ActivityWorkItem>();
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = "SELECT id, instance_id, execution_id, task_id, name, input FROM activities ORDER BY id";
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            var activities = new List<ActivityWorkItem>();
+            using (var command = session.Connection.CreateCommand())
             {
-                activities.Add(new ActivityWorkItem(
-                    reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.NullableString(5)));
+                command.CommandText = "SELECT id, instance_id, execution_id, task_id, name, input FROM activities ORDER BY id";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    activities.Add(new ActivityWorkItem(
+                        reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetString(4), reader.NullableString(5)));
+                }
             }
-        }
 
-        snapshot.Commit();
-        return new RecoveryState(inboxes, activities);
+            session.Commit.Execute();
+            return new RecoveryState(inboxes, activities);
+        });
     }
 
-    private static InstanceRecord? ReadInstance(SqliteConnection connection, string instanceId, bool withData)
+    public void Dispose()
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {InstanceColumns} FROM instances WHERE instance_id = $id";
-        command.Parameters.AddWithValue("$id", instanceId);
-        using var reader = command.ExecuteReader();
+        _disposed = true;
+        while (_pool.TryTake(out var session))
+        {
+            session.Dispose();
+        }
+    }
+
+    private T Use<T>(Func<ReaderSession, T> read)
+    {
+        var session = _pool.TryTake(out var pooled) ? pooled : new ReaderSession(database.OpenReader());
+        var reusable = false;
+        try
+        {
+            var result = read(session);
+            reusable = session.IsReusable;
+            return result;
+        }
+        finally
+        {
+            if (reusable && !_disposed && _pool.Count < MaxPooledSessions)
+            {
+                _pool.Add(session);
+            }
+            else
+            {
+                session.Dispose();
+            }
+        }
+    }
+
+    private static InstanceRecord? ReadInstance(ReaderSession session, string instanceId, bool withData)
+    {
+        using var reader = session.Instance.Query(instanceId);
         return reader.Read() ? ReadInstanceRow(reader, withData) : null;
     }
 
@@ -219,16 +238,10 @@ internal sealed class EngineReader(EngineDatabase database)
             reader.GetInt64(14));
     }
 
-    private static List<JournalRow> ReadJournal(SqliteConnection connection, string instanceId)
+    private static List<JournalRow> ReadJournal(ReaderSession session, string instanceId)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT position, event_type, timestamp, task_id, name, payload, failure, fire_at, target
-            FROM journal WHERE instance_id = $id ORDER BY position
-            """;
-        command.Parameters.AddWithValue("$id", instanceId);
         var rows = new List<JournalRow>();
-        using var reader = command.ExecuteReader();
+        using var reader = session.Journal.Query(instanceId);
         while (reader.Read())
         {
             rows.Add(new JournalRow(
