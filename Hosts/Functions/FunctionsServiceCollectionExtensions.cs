@@ -1,0 +1,41 @@
+using Azure.Core.Serialization;
+using DurableLessons.Hosts.Common;
+using DurableLessons.Hosts.Functions.Adapters;
+using DurableLessons.Hosts.Functions.Configuration;
+using DurableLessons.Http.Links;
+using DurableLessons.Http.Security;
+using DurableLessons.Shared.Workflow;
+using DurableLessons.Storage.Configuration;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Hosts.Functions;
+
+public static class FunctionsServiceCollectionExtensions
+{
+    /// <summary>
+    /// The Functions app's services: the product (<see cref="LessonServiceCollectionExtensions.AddDurableLessons"/>, as in
+    /// the embedded host) plus what only this host has: our workflow client and management links over the invocation's
+    /// <c>[DurableClient]</c>, the worker serializer, and the start-up rules that lessons live in Table storage and that
+    /// a system key guards the administration routes outside Development.
+    /// </summary>
+    public static IServiceCollection AddDurableLessonsOnFunctions(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDurableLessons(configuration);
+
+        services.TryAddSingleton<DurableClientAccessor>();
+        services.Replace(ServiceDescriptor.Singleton<IWorkflowClient, FunctionsWorkflowClient>());
+        services.Replace(ServiceDescriptor.Singleton<IManagementLinkFactory, FunctionsManagementLinkFactory>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, TableStorageRequiredValidator>());
+        services.AddOptions<SecurityOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SystemKeyRequiredValidator>());
+
+        // Orchestration inputs, outputs, custom status and activity payloads in the embedded host's JSON (camelCase,
+        // enums as strings): the Durable extension serializes with the worker serializer.
+        services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(WorkflowJson.Options));
+        return services;
+    }
+}

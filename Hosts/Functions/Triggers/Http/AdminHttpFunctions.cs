@@ -1,0 +1,67 @@
+using DurableLessons.Hosts.Functions.Adapters;
+using DurableLessons.Http.Admin;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace DurableLessons.Hosts.Functions.Triggers.Http;
+
+/// <summary>Run administration, bound to the same handlers and routes as <see cref="AdminEndpoints"/> (the handlers check the system key).</summary>
+public sealed class AdminHttpFunctions(
+    RunQueries queries,
+    BulkRunOperations bulk,
+    RetentionEndpoint retention,
+    RegenerationStarter regeneration,
+    AdminAccess access,
+    DurableClientAccessor clients)
+{
+    [Function(nameof(ListRuns))]
+    public async Task<IActionResult> ListRuns(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminEndpoints.Routes.Runs)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (clients.Bind(client))
+        {
+            return new HttpResultAction(await queries.ListAsync(request));
+        }
+    }
+
+    [Function(nameof(BulkRunOperation))]
+    public async Task<IActionResult> BulkRunOperation(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminEndpoints.Routes.BulkOperation)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string operation)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (clients.Bind(client))
+        {
+            return new HttpResultAction(access.Deny(request) ?? await bulk.RunAsync(request, operation));
+        }
+    }
+
+    [Function(nameof(PurgeOldRuns))]
+    public async Task<IActionResult> PurgeOldRuns(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = AdminEndpoints.Routes.AdminRuns)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (clients.Bind(client))
+        {
+            return new HttpResultAction(access.Deny(request) ?? await retention.PurgeAsync(request));
+        }
+    }
+
+    [Function(nameof(StartRegeneration))]
+    public async Task<IActionResult> StartRegeneration(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = AdminEndpoints.Routes.Regenerations)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (clients.Bind(client))
+        {
+            return new HttpResultAction(access.Deny(request) ?? await regeneration.StartNowAsync(request));
+        }
+    }
+}

@@ -1,0 +1,82 @@
+using DurableLessons.Hosts.Functions.Adapters;
+using DurableLessons.Http.Syllabi;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.DurableTask.Client;
+
+namespace DurableLessons.Hosts.Functions.Triggers.Http;
+
+/// <summary>The /api/syllabi routes, bound to the same handlers, verbs and routes as <see cref="SyllabusEndpoints"/>.</summary>
+public sealed class SyllabusHttpFunctions(
+    SyllabusRunStarter starter,
+    SyllabusQueries queries,
+    SyllabusLessonStarter lessons,
+    DifficultySwitch difficulty,
+    DurableClientAccessor clients)
+{
+    [Function(nameof(StartSyllabus))]
+    public async Task<IActionResult> StartSyllabus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.Start)] HttpRequest request,
+        [DurableClient] DurableTaskClient client)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (clients.Bind(client))
+        {
+            return new HttpResultAction(await starter.StartAsync(request));
+        }
+    }
+
+    [Function(nameof(GetSyllabus))]
+    public async Task<IActionResult> GetSyllabus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SyllabusEndpoints.Routes.Get)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (clients.Bind(client))
+        {
+            return new HttpResultAction(await queries.GetAsync(id, request.HttpContext.RequestAborted));
+        }
+    }
+
+    [Function(nameof(GenerateSyllabusLesson))]
+    public async Task<IActionResult> GenerateSyllabusLesson(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.GenerateLesson)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id,
+        string lessonId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (clients.Bind(client))
+        {
+            return new HttpResultAction(await lessons.GenerateLessonAsync(request, id, lessonId));
+        }
+    }
+
+    [Function(nameof(GenerateSyllabusLessons))]
+    public async Task<IActionResult> GenerateSyllabusLessons(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.GenerateAll)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (clients.Bind(client))
+        {
+            return new HttpResultAction(await lessons.GenerateAllAsync(request, id));
+        }
+    }
+
+    [Function(nameof(LowerSyllabusDifficulty))]
+    public async Task<IActionResult> LowerSyllabusDifficulty(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.LowerDifficulty)] HttpRequest request,
+        [DurableClient] DurableTaskClient client,
+        string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        using (clients.Bind(client))
+        {
+            return new HttpResultAction(await difficulty.LowerAsync(request, id));
+        }
+    }
+}
