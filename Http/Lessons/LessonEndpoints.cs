@@ -1,4 +1,5 @@
 using DurableLessons.Http.Links;
+using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,7 +39,7 @@ public static class LessonEndpoints
         var api = endpoints.MapGroup("/api").WithTags("Lessons");
         api.MapPost(Routes.Start, (HttpRequest request, LessonRunStarter starter) => starter.StartAsync(request))
             .WithName("StartLesson")
-            .Accepts<LessonRequest>("application/json")
+            .WithMetadata(new JsonRequestBody(typeof(LessonRequest)))
             .Produces<HttpManagementPayload>(StatusCodes.Status202Accepted)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
