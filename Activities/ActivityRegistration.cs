@@ -1,6 +1,8 @@
 using DurableLessons.Activities.Authoring;
+using DurableLessons.Activities.Regeneration;
 using DurableLessons.Activities.Research;
 using DurableLessons.Activities.Saving;
+using DurableLessons.Activities.Syllabi;
 using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Activities;
@@ -20,6 +22,8 @@ public static class ActivityRegistration
             .AddActivity<WriteQuizActivity>()
             .AddActivity<ReviewLessonActivity>()
             .AddActivity<SaveLessonActivity>()
-            .AddActivity<DeleteRunArtifactsActivity>();
+            .AddActivity<DeleteRunArtifactsActivity>()
+            .AddActivity<WriteSyllabusActivity>().AddActivity<SaveSyllabusActivity>()
+            .AddActivity<FindStaleLessonsActivity>();
     }
 }

@@ -1,4 +1,6 @@
 using DurableLessons.Orchestrations.Lessons;
+using DurableLessons.Orchestrations.Regeneration;
+using DurableLessons.Orchestrations.Syllabi;
 using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Orchestrations;
@@ -9,6 +11,8 @@ public static class OrchestrationRegistration
     public static WorkflowRegistry AddLessonOrchestrations(this WorkflowRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
-        return registry.AddOrchestrator<LessonGeneration>();
+        return registry.AddOrchestrator<LessonGeneration>()
+            .AddOrchestrator<SyllabusGeneration>().AddOrchestrator<SyllabusBatchGeneration>()
+            .AddOrchestrator<RegenerateStaleLessons>();
     }
 }

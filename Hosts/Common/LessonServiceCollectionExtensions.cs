@@ -1,10 +1,14 @@
 using DurableLessons.Activities;
+using DurableLessons.Http.Admin;
 using DurableLessons.Http.Lessons;
+using DurableLessons.Http.Syllabi;
 using DurableLessons.Llm;
+using DurableLessons.Llm.Syllabi;
 using DurableLessons.Orchestrations;
 using DurableLessons.Research;
 using DurableLessons.Shared.Workflow;
 using DurableLessons.Storage;
+using DurableLessons.Storage.Syllabi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,6 +28,8 @@ public static class LessonServiceCollectionExtensions
         services.AddResearch(configuration);
         services.AddLessonAuthor(configuration);
         services.AddLessonHttp(configuration);
+        services.AddSyllabusStorage(configuration).AddSyllabusAuthor(configuration).AddSyllabusHttp(configuration);
+        services.AddAdminHttp(configuration);
         return services;
     }
 }

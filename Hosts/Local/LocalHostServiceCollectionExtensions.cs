@@ -1,8 +1,13 @@
 using DurableLessons.Engine;
 using DurableLessons.Hosts.Common;
+using DurableLessons.Hosts.Local.Scheduling;
+using DurableLessons.Http.Admin;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Http.Management;
 using DurableLessons.Http.Problems;
+using DurableLessons.Http.Security;
+using DurableLessons.Http.Syllabi;
+using DurableLessons.Http.Streaming;
 
 namespace DurableLessons.Hosts.Local;
 
@@ -18,6 +23,9 @@ public static class LocalHostServiceCollectionExtensions
         services.AddSingleton<IInstanceHistorySource, EngineInstanceHistorySource>();
         services.AddDurableWebhooks(configuration);
         services.AddDurableLessons(configuration);
+        services.AddLocalSchedules();
+        services.AddRunEvents(configuration, sp => new ChangeFeedRunChangeSignal(sp.GetRequiredService<IInstanceChangeFeed>().WaitForChangeAsync));
+        services.AddLocalOpenApi();
         return services;
     }
 
@@ -25,6 +33,9 @@ public static class LocalHostServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseProblemResponses();
+        app.UseFunctionKeys();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         return app;
     }
 
@@ -33,6 +44,10 @@ public static class LocalHostServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(app);
         app.MapDurableWebhooks();
         app.MapLessonEndpoints();
+        app.MapSyllabusEndpoints();
+        app.MapAdminEndpoints();
+        app.MapRunEventEndpoints();
+        app.MapOpenApi();
         return app;
     }
 }

@@ -17,4 +17,15 @@ public sealed class SecurityOptions
     public string? SystemKey { get; set; }
 
     public bool HasSystemKey => !string.IsNullOrEmpty(SystemKey);
+
+    /// <summary>The configuration key of <see cref="FunctionKey"/>, as operators write it.</summary>
+    public const string FunctionKeySetting = SectionName + ":" + nameof(FunctionKey);
+
+    /// <summary>
+    /// When set, every <c>/api/*</c> route requires it (or the system key) as the <c>code</c> query parameter or the
+    /// <c>x-functions-key</c> header. It never opens <c>/api/admin/*</c> or the webhooks, which need the system key.
+    /// </summary>
+    public string? FunctionKey { get; set; }
+
+    public bool HasFunctionKey => !string.IsNullOrEmpty(FunctionKey);
 }

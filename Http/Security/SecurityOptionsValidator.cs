@@ -6,6 +6,22 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<SecurityOption
 {
     public ValidateOptionsResult Validate(string? name, SecurityOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.HasFunctionKey)
+        {
+            var functionKey = options.FunctionKey!;
+            if (functionKey.Length < SecurityOptions.MinimumSystemKeyLength || functionKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            {
+                return ValidateOptionsResult.Fail(
+                    $"{SecurityOptions.FunctionKeySetting} must be at least {SecurityOptions.MinimumSystemKeyLength} characters long, without whitespace or control characters (or empty for no key).");
+            }
+
+            if (string.Equals(functionKey, options.SystemKey, StringComparison.Ordinal))
+            {
+                return ValidateOptionsResult.Fail($"{SecurityOptions.FunctionKeySetting} must differ from {SecurityOptions.SystemKeySetting}: a function key must never open the administration routes.");
+            }
+        }
+
         if (!options.HasSystemKey)
         {
             return ValidateOptionsResult.Success;

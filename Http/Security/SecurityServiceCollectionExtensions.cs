@@ -19,6 +19,7 @@ public static class SecurityServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
         services.TryAddSingleton<SystemKeyVerifier>();
+        services.TryAddSingleton<FunctionKeyVerifier>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, LoopbackOnlyStartupFilter>());
         return services;
     }

@@ -1,0 +1,16 @@
+using DurableLessons.Http.Admin;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Hosts.Local.Scheduling;
+
+/// <summary>Purges finished runs older than <c>Retention:MaxAge</c> on <c>Retention:Schedule</c>.</summary>
+internal sealed class RetentionPurgeService(RetentionPurger purger, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionPurgeService> logger)
+    : CronJobService(time, logger)
+{
+    protected override string JobName => "retention purge";
+
+    protected override string Schedule => options.Value.Schedule;
+
+    protected override Task RunJobAsync(CancellationToken cancellationToken) =>
+        purger.PurgeOlderThanAsync(options.Value.MaxAge, cancellationToken);
+}

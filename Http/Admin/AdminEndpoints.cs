@@ -1,0 +1,63 @@
+using DurableLessons.Http.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace DurableLessons.Http.Admin;
+
+/// <summary>Run administration: the listing under /api, bulk operations and retention under /api/admin (system key).</summary>
+public static class AdminEndpoints
+{
+    public static class Routes
+    {
+        public const string Runs = "runs";
+        public const string BulkOperation = "admin/runs/{operation}";
+        public const string AdminRuns = "admin/runs";
+        public const string Regenerations = "admin/regenerations";
+    }
+
+    /// <summary>Binds and validates <see cref="RetentionOptions"/> (section <c>Retention</c>) at start and registers the handlers.</summary>
+    public static IServiceCollection AddAdminHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<RetentionOptions>()
+            .Bind(configuration.GetSection(RetentionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        // The system key, also where the management webhooks are not hosted here (Functions serves its own).
+        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
+        services.TryAddSingleton<SystemKeyVerifier>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AdminAccess>();
+        services.AddSingleton<RunCatalog>();
+        services.AddSingleton<RunQueries>();
+        services.AddSingleton<BulkRunOperations>();
+        services.AddSingleton<RetentionPurger>();
+        services.AddSingleton<RetentionEndpoint>();
+        services.AddOptions<RegenerationOptions>()
+            .Bind(configuration.GetSection(RegenerationOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<RegenerationStarter>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Administration");
+        api.MapGet(Routes.Runs, (HttpRequest request, RunQueries queries) => queries.ListAsync(request))
+            .WithName("ListRuns");
+        api.MapPost(Routes.BulkOperation, async (HttpRequest request, string operation, AdminAccess access, BulkRunOperations bulk) =>
+            access.Deny(request) ?? await bulk.RunAsync(request, operation))
+            .WithName("BulkRunOperation");
+        api.MapDelete(Routes.AdminRuns, async (HttpRequest request, AdminAccess access, RetentionEndpoint retention) =>
+            access.Deny(request) ?? await retention.PurgeAsync(request))
+            .WithName("PurgeOldRuns");
+        api.MapPost(Routes.Regenerations, async (HttpRequest request, AdminAccess access, RegenerationStarter regeneration) =>
+            access.Deny(request) ?? await regeneration.StartNowAsync(request))
+            .WithName("StartRegeneration");
+        return endpoints;
+    }
+}

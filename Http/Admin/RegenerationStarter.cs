@@ -1,0 +1,89 @@
+using DurableLessons.Http.Links;
+using DurableLessons.Http.Requests;
+using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Research;
+using DurableLessons.Shared.Syllabi;
+using DurableLessons.Shared.Workflow;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Http.Admin;
+
+/// <summary>
+/// Starts RegenerateStaleLessons under its fixed instance id; while one is active, a new start (a schedule tick or a
+/// request) starts nothing and answers the active one. The cut-off is fixed at start from the injected clock.
+/// </summary>
+public sealed class RegenerationStarter(
+    IWorkflowClient client,
+    IManagementLinkFactory links,
+    IResearchSourceDirectory sources,
+    LessonOptions lessonOptions,
+    IOptions<RegenerationOptions> options,
+    TimeProvider time,
+    ILogger<RegenerationStarter> logger)
+{
+    /// <summary>True when a new regeneration was started, false when one was already active.</summary>
+    public async Task<bool> StartAsync(IReadOnlyList<LessonRef> flagged, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(flagged);
+        if (await client.GetInstanceAsync(RegenerationNames.InstanceId, cancellationToken: cancellationToken) is { } existing && !existing.RuntimeStatus.IsTerminal())
+        {
+            logger.LogInformation("Regeneration {InstanceId} is still {Status}; not starting another", RegenerationNames.InstanceId, existing.RuntimeStatus);
+            return false;
+        }
+
+        var settings = options.Value;
+        var template = new LessonRunInput(
+            "template", "template", LessonLevel.Beginner, null, lessonOptions.DefaultLanguage, [.. sources.EnabledSources],
+            lessonOptions.SourceTimeoutSeconds, lessonOptions.RunTimeoutSeconds, lessonOptions.NoteTokenBudget);
+        var input = new RegenerationInput(time.GetUtcNow() - settings.MaxAge, settings.Concurrency, flagged, template);
+        try
+        {
+            await client.ScheduleNewOrchestrationInstanceAsync(RegenerationNames.RegenerateStaleLessons, input, new StartOrchestrationOptions(RegenerationNames.InstanceId), cancellationToken);
+            logger.LogInformation("Started regeneration of lessons older than {StaleBefore} and {FlaggedCount} flagged", input.StaleBefore, flagged.Count);
+            return true;
+        }
+        catch (OrchestrationAlreadyExistsException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>POST /api/admin/regenerations, optionally with <c>{"lessons":[{subject,topic,level}]}</c> to regenerate whatever their age.</summary>
+    public async Task<IResult> StartNowAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        IReadOnlyList<LessonRef> flagged = [];
+        if (request.ContentLength is > 0 || request.Headers.TransferEncoding.Count > 0)
+        {
+            var (body, problem) = await JsonRequestReader.ReadAsync<RegenerationRequest>(request);
+            if (problem is not null)
+            {
+                return problem;
+            }
+
+            var errors = new Dictionary<string, string[]>();
+            var lessons = body!.Lessons ?? [];
+            for (var i = 0; i < lessons.Count; i++)
+            {
+                if (lessons[i] is not { Subject.Length: > 0, Topic.Length: > 0 } lesson || !LessonLevels.TryParse(lesson.Level, out _))
+                {
+                    errors[$"lessons[{i}]"] = ["Name a lesson by subject, topic and level."];
+                }
+            }
+
+            if (errors.Count > 0)
+            {
+                return RequestProblems.Invalid(errors);
+            }
+
+            flagged = lessons;
+        }
+
+        await StartAsync(flagged, request.HttpContext.RequestAborted);
+        return CheckStatusResponse.Accepted(links.Create(request, RegenerationNames.InstanceId));
+    }
+}
+
+public sealed record RegenerationRequest(IReadOnlyList<LessonRef>? Lessons);

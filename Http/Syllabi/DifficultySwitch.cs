@@ -1,0 +1,43 @@
+using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Syllabi;
+using Microsoft.AspNetCore.Http;
+
+namespace DurableLessons.Http.Syllabi;
+
+/// <summary>
+/// Lowers a syllabus's difficulty one level (expert → advanced → intermediate → beginner): the newest completed
+/// syllabus of the same topic one level lower when there is one (200), otherwise the run that plans it (202; one run
+/// per topic and level, so repeated requests join it), and 409 at beginner.
+/// </summary>
+public sealed class DifficultySwitch(ISyllabusStore store, SyllabusLookup lookup, SyllabusRunStarter starter, SyllabusRequestValidator validator)
+{
+    public async Task<IResult> LowerAsync(HttpRequest request, string id)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var (syllabus, problem) = await lookup.FindAsync(id, cancellationToken);
+        if (syllabus is null)
+        {
+            return problem!;
+        }
+
+        if (syllabus.Level.Easier() is not { } easier)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Already at the easiest level.",
+                detail: $"Syllabus '{syllabus.Id}' is for beginners; there is no lower difficulty.");
+        }
+
+        if (await store.FindLatestAsync(syllabus.Topic, easier, cancellationToken) is { } existing)
+        {
+            return Results.Ok(new EasierSyllabus(existing.Id, existing.Topic, easier.ToWire(), SyllabusRoutes.Get(existing.Id)));
+        }
+
+        // A key-safe id derived from topic and level, so concurrent requests start one run and later ones join it.
+        var easierId = new LessonKey(syllabus.Topic, "syllabus", easier).StorageId;
+        return await starter.StartAsync(request, validator.Create(easierId, syllabus.Topic, easier, syllabus.Goals, syllabus.Language));
+    }
+}
+
+public sealed record EasierSyllabus(string Id, string Topic, string Level, string Url);

@@ -1,0 +1,57 @@
+using DurableLessons.Shared.Syllabi;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Http.Syllabi;
+
+/// <summary>The /api/syllabi routes of the embedded host; the Functions host binds the same handlers route by route.</summary>
+public static class SyllabusEndpoints
+{
+    public static class Routes
+    {
+        public const string Start = "syllabi";
+        public const string Get = "syllabi/{id}";
+        public const string GenerateLesson = "syllabi/{id}/lessons/{lessonId}/generate";
+        public const string GenerateAll = "syllabi/{id}/generate";
+        public const string LowerDifficulty = "syllabi/{id}/lower-difficulty";
+    }
+
+    /// <summary>Binds and validates <see cref="SyllabusOptions"/> (section <c>Syllabi</c>) at start and registers the handlers.</summary>
+    public static IServiceCollection AddSyllabusHttp(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SyllabusOptions>()
+            .Bind(configuration.GetSection(SyllabusOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SyllabusOptions>>().Value);
+        services.AddSingleton<SyllabusRequestValidator>();
+        services.AddSingleton<SyllabusLookup>();
+        services.AddSingleton<LessonStateReader>();
+        services.AddSingleton<SyllabusRunStarter>();
+        services.AddSingleton<SyllabusQueries>();
+        services.AddSingleton<SyllabusLessonStarter>();
+        services.AddSingleton<DifficultySwitch>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSyllabusEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup("/api").WithTags("Syllabi");
+        api.MapPost(Routes.Start, (HttpRequest request, SyllabusRunStarter starter) => starter.StartAsync(request))
+            .WithName("StartSyllabus");
+        api.MapGet(Routes.Get, (string id, SyllabusQueries queries, CancellationToken ct) => queries.GetAsync(id, ct))
+            .WithName("GetSyllabus");
+        api.MapPost(Routes.GenerateLesson, (HttpRequest request, string id, string lessonId, SyllabusLessonStarter starter) =>
+            starter.GenerateLessonAsync(request, id, lessonId))
+            .WithName("GenerateSyllabusLesson");
+        api.MapPost(Routes.GenerateAll, (HttpRequest request, string id, SyllabusLessonStarter starter) => starter.GenerateAllAsync(request, id))
+            .WithName("GenerateSyllabusLessons");
+        api.MapPost(Routes.LowerDifficulty, (HttpRequest request, string id, DifficultySwitch difficulty) => difficulty.LowerAsync(request, id))
+            .WithName("LowerSyllabusDifficulty");
+        return endpoints;
+    }
+}

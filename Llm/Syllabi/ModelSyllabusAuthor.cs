@@ -1,0 +1,42 @@
+using DurableLessons.Llm.Configuration;
+using DurableLessons.Llm.Model;
+using DurableLessons.Shared.Authoring;
+using DurableLessons.Shared.Research;
+using DurableLessons.Shared.Syllabi;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Llm.Syllabi;
+
+/// <summary>Plans a syllabus with one strict-JSON-schema call over the same <see cref="ProviderChain"/> as the lesson steps.</summary>
+public sealed class ModelSyllabusAuthor : ISyllabusAuthor
+{
+    private readonly ProviderChain chain;
+
+    public ModelSyllabusAuthor(IOptions<LlmOptions> options, TimeProvider timeProvider, ILogger<ModelSyllabusAuthor> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var settings = options.Value;
+        var configured = settings.ConfiguredProviders;
+        if (configured.Count == 0)
+        {
+            throw new InvalidOperationException($"{nameof(ModelSyllabusAuthor)} needs at least one provider under {LlmOptions.SectionName}:Providers.");
+        }
+
+        chain = new ProviderChain(configured.Select(ChatProvider.Create).ToArray(), TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), timeProvider, logger);
+    }
+
+    public Task<AuthorResult<SyllabusPlan>> PlanAsync(SyllabusBrief brief, ResearchPack research, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(brief);
+        ArgumentNullException.ThrowIfNull(research);
+        return chain.RunAsync(
+            new ModelStep<SyllabusPlan>("syllabus", SyllabusPrompts.Plan(brief, research), "syllabus_plan", SyllabusPrompts.Schema, reply =>
+            {
+                var plan = ReplyReader.Read(reply, SyllabusJsonContext.Default.SyllabusPlan);
+                SyllabusRules.Check(plan);
+                return plan;
+            }),
+            cancellationToken);
+    }
+}

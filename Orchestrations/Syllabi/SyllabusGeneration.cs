@@ -1,0 +1,85 @@
+using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Research;
+using DurableLessons.Shared.Syllabi;
+using DurableLessons.Shared.Workflow;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Orchestrations.Syllabi;
+
+/// <summary>
+/// Plans a syllabus: light research (fewer notes per source, a smaller token budget) fanned out and merged with the
+/// lesson activities, one syllabus step, then a save with every lesson pending. No lesson content is written here.
+/// A durable timer races the run, as for lessons.
+/// </summary>
+[DurableTask(SyllabusOrchestrationNames.SyllabusGeneration)]
+public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, SyllabusRunResult>
+{
+    private static readonly TaskOptions SourceRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(2, TimeSpan.FromSeconds(1)));
+    private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
+    private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+
+    public override async Task<SyllabusRunResult> RunAsync(OrchestrationContext context, SyllabusRunInput input)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(input);
+
+        var logger = context.CreateReplaySafeLogger<SyllabusGeneration>();
+        var runId = context.NewGuid().ToString("N");
+        logger.LogInformation("Syllabus run {RunId} for {Topic} ({Level}) started", runId, input.Topic, input.Level.ToWire());
+
+        using var timeoutCancellation = new CancellationTokenSource();
+        var timeout = context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(input.RunTimeoutSeconds), timeoutCancellation.Token);
+        var work = ExecuteAsync(context, input, runId);
+        if (await Task.WhenAny(work, timeout) == timeout)
+        {
+            throw new TimeoutException($"The syllabus run did not finish within {input.RunTimeoutSeconds} seconds (Syllabi:RunTimeoutSeconds).");
+        }
+
+        await timeoutCancellation.CancelAsync();
+        return await work;
+    }
+
+    private static async Task<SyllabusRunResult> ExecuteAsync(OrchestrationContext context, SyllabusRunInput input, string runId)
+    {
+        var level = input.Level.ToWire();
+        context.SetCustomStatus(new { stage = "research", message = $"Researching {input.Sources.Count} source(s)." });
+        var query = new ResearchQuery(input.Topic, input.Goals is { Length: > 0 } goals ? $"{input.Topic} {goals}" : input.Topic, level, input.Language, input.MaxNotesPerSource);
+        var reports = await Task.WhenAll(input.Sources.Select(source => ResearchOneAsync(context, new ResearchSourceInput(runId, source, query))));
+
+        var merged = await context.CallActivityAsync<MergeResearchOutput>(
+            LessonActivityNames.MergeResearch,
+            new MergeResearchInput(runId, reports.OrderBy(r => r.Source, StringComparer.Ordinal).ToList(), input.NoteTokenBudget),
+            StepRetry);
+        if (merged.NoteCount == 0)
+        {
+            var why = string.Join("; ", reports.Select(r => $"{r.Source}: {r.Error ?? "no matching notes"}"));
+            throw new InvalidOperationException($"No research notes were found for the topic '{input.Topic}', so there is nothing to plan a syllabus from ({why}).");
+        }
+
+        context.SetCustomStatus(new { stage = "planning", message = $"Planning modules and lessons from {merged.NoteCount} notes." });
+        var brief = new SyllabusBrief(input.Topic, level, input.Goals, input.Language);
+        var plan = await context.CallActivityAsync<AuthorStepOutput>(SyllabusActivityNames.WriteSyllabus, new WriteSyllabusInput(runId, brief, merged.Pack), StepRetry);
+
+        context.SetCustomStatus(new { stage = "saving", message = "Saving the syllabus." });
+        var saved = await context.CallActivityAsync<SaveSyllabusOutput>(
+            SyllabusActivityNames.SaveSyllabus,
+            new SaveSyllabusInput(input.SyllabusId, input.Topic, input.Level, input.Goals, input.Language, plan.Result, plan.Generator),
+            StorageRetry);
+        await context.CallActivityAsync(LessonActivityNames.DeleteRunArtifacts, runId, StorageRetry);
+
+        context.SetCustomStatus(new { stage = "completed", message = $"Saved {saved.LessonCount} lessons in {saved.ModuleCount} modules." });
+        return new SyllabusRunResult(saved.Id, input.Topic, level, SyllabusRoutes.Get(saved.Id), saved.ModuleCount, saved.LessonCount, plan.Generator, plan.Usage);
+    }
+
+    private static async Task<ResearchSourceReport> ResearchOneAsync(OrchestrationContext context, ResearchSourceInput sourceInput)
+    {
+        try
+        {
+            return await context.CallActivityAsync<ResearchSourceReport>(LessonActivityNames.ResearchSource, sourceInput, SourceRetry);
+        }
+        catch (TaskFailedException failure)
+        {
+            return new ResearchSourceReport(sourceInput.Source, 0, failure.FailureDetails.ErrorMessage, 0, null);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Globalization;
+using System.Text;
+using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Syllabi;
+using DurableLessons.Storage.Configuration;
+using DurableLessons.Storage.Tables;
+using DurableLessons.Storage.TableStore;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Storage.Syllabi;
+
+/// <summary>
+/// Syllabi in the table {prefix}Syllabi: partition "syllabus", one row per id holding the JSON document in chunked
+/// properties (Table strings are capped at 32 Ki chars); partition "latest", one row per topic and level naming the
+/// newest syllabus, replaced only by a newer one.
+/// </summary>
+internal sealed class TableSyllabusStore(TableServiceClient service, IOptions<StorageOptions> options) : ISyllabusStore, IDisposable
+{
+    private const string DocumentPartition = "syllabus";
+    private const string LatestPartition = "latest";
+    private const string ChunkCount = nameof(ChunkCount);
+    private const string SyllabusId = nameof(SyllabusId);
+    private const string CreatedAtTicks = nameof(CreatedAtTicks);
+
+    private readonly ProvisionedTable syllabi = new(service.GetTableClient(options.Value.Table.TablePrefix + "Syllabi"));
+
+    public async Task SaveAsync(SyllabusDocument syllabus, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(syllabus);
+        var table = await syllabi.GetAsync(cancellationToken);
+        var chunks = TextChunks.Split(SyllabusJson.Serialize(syllabus));
+        var row = new TableEntity(DocumentPartition, syllabus.Id) { [ChunkCount] = chunks.Count };
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            row[ChunkName(i)] = chunks[i];
+        }
+
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
+
+        var latestKey = SyllabusJson.TopicLevelKey(syllabus.Topic, syllabus.Level);
+        var current = await table.GetEntityAsync(LatestPartition, latestKey, null, cancellationToken);
+        if (current is null || (current.GetInt64(CreatedAtTicks) ?? 0) <= syllabus.CreatedAt.UtcTicks)
+        {
+            var latest = new TableEntity(LatestPartition, latestKey) { [SyllabusId] = syllabus.Id, [CreatedAtTicks] = syllabus.CreatedAt.UtcTicks };
+            await table.UpsertEntityAsync(latest, TableUpdateMode.Replace, cancellationToken);
+        }
+    }
+
+    public async Task<SyllabusDocument?> GetAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var table = await syllabi.GetAsync(cancellationToken);
+        var row = await table.GetEntityAsync(DocumentPartition, id, null, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var count = row.GetInt32(ChunkCount) ?? 1;
+        var json = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            json.Append(row.GetString(ChunkName(i)) ?? throw new InvalidDataException($"Syllabus '{id}' is missing chunk {i} of {count}."));
+        }
+
+        return SyllabusJson.Deserialize(json.ToString());
+    }
+
+    public async Task<SyllabusDocument?> FindLatestAsync(string topic, LessonLevel level, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var table = await syllabi.GetAsync(cancellationToken);
+        var latest = await table.GetEntityAsync(LatestPartition, SyllabusJson.TopicLevelKey(topic, level), null, cancellationToken);
+        return latest?.GetString(SyllabusId) is { } id ? await GetAsync(id, cancellationToken) : null;
+    }
+
+    public void Dispose() => syllabi.Dispose();
+
+    private static string ChunkName(int index) => "Document" + index.ToString("D2", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,93 @@
+using System.Collections.Concurrent;
+using DurableLessons.Llm.Offline;
+using DurableLessons.Shared.Authoring;
+using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Research;
+
+namespace DurableLessons.Syllabi.Tests;
+
+/// <summary>
+/// The offline author, except that every step fails for lessons whose topic is in <see cref="FailingTopics"/> (as a
+/// model chain whose providers all fail would), and that it measures how many lessons it writes at once.
+/// </summary>
+public sealed class ControllableLessonAuthor : ILessonAuthor
+{
+    private readonly OfflineLessonAuthor inner = new();
+    private readonly ConcurrentDictionary<string, int> inFlight = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private int maxLessonsAtOnce;
+
+    public ConcurrentDictionary<string, bool> FailingTopics { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Lessons whose steps wait until the test completes the source: runs that stay active.</summary>
+    public ConcurrentDictionary<string, TaskCompletionSource> HeldTopics { get; } = new(StringComparer.Ordinal);
+
+    public int MaxLessonsAtOnce
+    {
+        get
+        {
+            lock (gate)
+            {
+                return maxLessonsAtOnce;
+            }
+        }
+    }
+
+    public Task<AuthorResult<LessonOutline>> OutlineAsync(LessonBrief brief, ResearchPack research, CancellationToken cancellationToken) =>
+        RunAsync(brief, () => inner.OutlineAsync(brief, research, cancellationToken));
+
+    public Task<AuthorResult<IReadOnlyList<LessonSection>>> WriteSectionsAsync(LessonBrief brief, LessonOutline outline, ResearchPack research, CancellationToken cancellationToken) =>
+        RunAsync(brief, () => inner.WriteSectionsAsync(brief, outline, research, cancellationToken));
+
+    public Task<AuthorResult<IReadOnlyList<Exercise>>> WriteExercisesAsync(LessonBrief brief, LessonOutline outline, IReadOnlyList<LessonSection> sections, CancellationToken cancellationToken) =>
+        RunAsync(brief, () => inner.WriteExercisesAsync(brief, outline, sections, cancellationToken));
+
+    public Task<AuthorResult<IReadOnlyList<QuizQuestion>>> WriteQuizAsync(LessonBrief brief, LessonOutline outline, IReadOnlyList<LessonSection> sections, CancellationToken cancellationToken) =>
+        RunAsync(brief, () => inner.WriteQuizAsync(brief, outline, sections, cancellationToken));
+
+    public Task<AuthorResult<ReviewResult>> ReviewAsync(LessonBrief brief, LessonDraft draft, ResearchPack research, CancellationToken cancellationToken) =>
+        RunAsync(brief, () => inner.ReviewAsync(brief, draft, research, cancellationToken));
+
+    private async Task<T> RunAsync<T>(LessonBrief brief, Func<Task<T>> step)
+    {
+        var lesson = LessonKey.Normalize(brief.Topic);
+        Enter(lesson);
+        try
+        {
+            // Long enough for lessons running side by side to overlap here, where they are counted.
+            await Task.Delay(100);
+            if (HeldTopics.TryGetValue(lesson, out var hold))
+            {
+                await hold.Task;
+            }
+
+            if (FailingTopics.ContainsKey(lesson))
+            {
+                throw new AllProvidersFailedException($"Every LLM provider failed for '{brief.Topic}': test-provider: HTTP 500.");
+            }
+
+            return await step();
+        }
+        finally
+        {
+            Exit(lesson);
+        }
+    }
+
+    private void Enter(string lesson)
+    {
+        lock (gate)
+        {
+            inFlight.AddOrUpdate(lesson, 1, (_, count) => count + 1);
+            maxLessonsAtOnce = Math.Max(maxLessonsAtOnce, inFlight.Count(pair => pair.Value > 0));
+        }
+    }
+
+    private void Exit(string lesson)
+    {
+        lock (gate)
+        {
+            inFlight.AddOrUpdate(lesson, 0, (_, count) => count - 1);
+        }
+    }
+}
