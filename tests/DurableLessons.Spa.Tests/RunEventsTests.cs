@@ -12,7 +12,9 @@ public sealed class RunEventsTests
     public async Task A_lesson_run_streams_status_events_then_done_with_the_output_and_the_stream_ends()
     {
         await using var host = await RunningHost.StartAsync();
-        var run = await host.PostLessonAsync("english", "modal verbs", "intermediate");
+        using var started = await host.PostLessonAsync("english", "modal verbs", "intermediate");
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var run = await RunningHost.ReadObjectAsync(started);
 
         using var response = await host.Client.GetAsync($"api/runs/{Uri.EscapeDataString((string)run["id"]!)}/events", HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

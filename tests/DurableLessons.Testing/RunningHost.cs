@@ -2,10 +2,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DurableLessons.Hosts.Local;
+using Xunit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace DurableLessons.Syllabi.Tests;
+namespace DurableLessons.Testing;
 
 /// <summary>The real embedded host (Kestrel, engine, SQLite) on a free loopback port with its own data directory.</summary>
 public sealed class RunningHost : IAsyncDisposable
@@ -17,8 +18,12 @@ public sealed class RunningHost : IAsyncDisposable
     {
         _app = app;
         _dataDirectory = dataDirectory;
+        BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    /// <summary>The host's root URL, ending in '/'.</summary>
+    public Uri BaseAddress { get; }
 
     public HttpClient Client { get; }
 
@@ -33,7 +38,7 @@ public sealed class RunningHost : IAsyncDisposable
         var app = LocalHost.Build([.. args], services);
         await app.StartAsync();
         var address = app.Urls.Single(url => url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal) && !url.EndsWith(":0", StringComparison.Ordinal));
-        return new RunningHost(app, dataDirectory, new Uri(address));
+        return new RunningHost(app, dataDirectory, new Uri(address + "/"));
     }
 
     public Task<HttpResponseMessage> PostLessonAsync(string subject, string topic, string level, IReadOnlyList<string>? sources = null) =>
