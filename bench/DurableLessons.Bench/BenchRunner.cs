@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using DurableLessons.Bench.Engine;
+using DurableLessons.Bench.Http;
+using DurableLessons.Bench.Machine;
+using DurableLessons.Bench.Report;
+using DurableLessons.Bench.Sqlite;
+
+namespace DurableLessons.Bench;
+
+/// <summary>Runs every part in turn; a part that fails is reported and the others still run.</summary>
+internal static class BenchRunner
+{
+    public static async Task<BenchReport> RunAsync(BenchSettings settings, string command, CancellationToken cancellationToken)
+    {
+        var startedAt = DateTimeOffset.UtcNow;
+        var stopwatch = Stopwatch.StartNew();
+        var loadAtStart = LoadAverage.Read();
+        var machine = MachineInfo.Read();
+        Progress(
+            $"{machine.ProcessorCount} cores ({machine.CpuModel}), {machine.Memory}, {machine.OperatingSystem}, {machine.DotNet}, " +
+            $"{machine.GarbageCollector} GC; load average {loadAtStart}");
+
+        using var temp = new TempFolder();
+        var errors = new List<string>();
+
+        var sqlite = await AttemptAsync(
+            "SQLite baseline",
+            () => SqliteCommitBench.RunAsync(temp.File("sqlite-baseline.db"), settings.SqliteWarmup, settings.SqliteDuration, cancellationToken),
+            errors);
+        if (sqlite is not null)
+        {
+            Progress($"SQLite: {sqlite.TransactionsPerSecond:0} commits/s");
+        }
+
+        var engine = new List<EngineThroughputResult>();
+        foreach (var width in settings.FanOutWidths)
+        {
+            var result = await AttemptAsync(
+                $"engine, fan-out {width}",
+                () => EngineThroughputBench.RunAsync(width, temp.File($"engine-fanout-{width}.db"), settings, Progress, cancellationToken),
+                errors);
+            if (result is not null)
+            {
+                Progress($"fan-out {width}: {result.OrchestrationsPerSecond:0.0} orchestrations/s over {result.Elapsed.TotalSeconds:0.0} s");
+                engine.Add(result);
+            }
+        }
+
+        var kestrel = await AttemptAsync("bare Kestrel", () => BareKestrelBench.RunAsync(settings, Progress, cancellationToken), errors);
+        var host = await AttemptAsync("embedded host", () => EmbeddedHostBench.RunAsync(temp.Folder("host"), settings, Progress, cancellationToken), errors);
+
+        return new BenchReport
+        {
+            Command = command,
+            Settings = settings,
+            StartedAt = startedAt,
+            Duration = stopwatch.Elapsed,
+            Machine = machine,
+            LoadAtStart = loadAtStart,
+            LoadAtEnd = LoadAverage.Read(),
+            Sqlite = sqlite,
+            Engine = engine,
+            Kestrel = kestrel,
+            Host = host,
+            Errors = errors,
+        };
+    }
+
+    private static void Progress(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
+
+    private static async Task<T?> AttemptAsync<T>(string part, Func<Task<T>> run, List<string> errors) where T : class
+    {
+        try
+        {
+            return await run();
+        }
+#pragma warning disable CA1031 // One failed part is reported in the results; the remaining parts still measure.
+        catch (Exception exception) when (exception is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            var error = $"{part}: {exception.GetType().Name}: {exception.Message}";
+            Progress($"FAILED {error}");
+            errors.Add(error);
+            return null;
+        }
+    }
+}

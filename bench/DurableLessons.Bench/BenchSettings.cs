@@ -1,0 +1,79 @@
+namespace DurableLessons.Bench;
+
+/// <summary>How long and how hard each part of the benchmark runs; one instance per mode.</summary>
+internal sealed record BenchSettings
+{
+    public required bool Quick { get; init; }
+
+    /// <summary>Fan-out widths of the engine throughput runs (no-op activities per orchestration).</summary>
+    public IReadOnlyList<int> FanOutWidths { get; init; } = [1, 10, 100];
+
+    /// <summary>Orchestrations kept in flight by the in-process driver (each started, then waited to completion).</summary>
+    public int OrchestrationsInFlight { get; init; } = 32;
+
+    /// <summary>Discarded run that warms the JIT, the SQLite page cache and the engine's queues.</summary>
+    public required TimeSpan EngineWarmup { get; init; }
+
+    /// <summary>Run whose rate fixes the orchestration count of the measured run.</summary>
+    public required TimeSpan EngineCalibration { get; init; }
+
+    /// <summary>
+    /// The measured run lasts at least about this long: count = calibrated rate × this × 1.2, and a run that still
+    /// ends under 80 % of it is repeated with a count scaled up from its own rate.
+    /// </summary>
+    public required TimeSpan EngineTarget { get; init; }
+
+    public int EngineMaxAttempts { get; init; } = 3;
+
+    /// <summary>Upper bound of a measured engine run; past it the run is reported as failed.</summary>
+    public TimeSpan EngineTimeout => EngineTarget * 6 + TimeSpan.FromSeconds(60);
+
+    public IReadOnlyList<int> HostClientLevels { get; init; } = [1, 50, 200];
+
+    public IReadOnlyList<int> KestrelClientLevels { get; init; } = [50, 200];
+
+    public required TimeSpan HttpWarmup { get; init; }
+
+    /// <summary>Each HTTP level runs this long or until its request budget is used, whichever comes first.</summary>
+    public required TimeSpan HttpDuration { get; init; }
+
+    public required int HttpMaxRequests { get; init; }
+
+    /// <summary>Budget of a start level: every start is an orchestration the host must then run to the end.</summary>
+    public required int StartMaxRequests { get; init; }
+
+    /// <summary>Upper bound for the started orchestrations to finish between HTTP levels.</summary>
+    public TimeSpan BacklogTimeout { get; init; } = TimeSpan.FromMinutes(3);
+
+    public required TimeSpan SqliteWarmup { get; init; }
+
+    public required TimeSpan SqliteDuration { get; init; }
+
+    public static BenchSettings Full { get; } = new()
+    {
+        Quick = false,
+        EngineWarmup = TimeSpan.FromSeconds(1),
+        EngineCalibration = TimeSpan.FromSeconds(2),
+        EngineTarget = TimeSpan.FromSeconds(10),
+        HttpWarmup = TimeSpan.FromSeconds(1),
+        HttpDuration = TimeSpan.FromSeconds(10),
+        HttpMaxRequests = 200_000,
+        StartMaxRequests = 20_000,
+        SqliteWarmup = TimeSpan.FromSeconds(1),
+        SqliteDuration = TimeSpan.FromSeconds(10),
+    };
+
+    public static BenchSettings QuickMode { get; } = new()
+    {
+        Quick = true,
+        EngineWarmup = TimeSpan.FromMilliseconds(300),
+        EngineCalibration = TimeSpan.FromMilliseconds(500),
+        EngineTarget = TimeSpan.FromSeconds(2),
+        HttpWarmup = TimeSpan.FromMilliseconds(300),
+        HttpDuration = TimeSpan.FromSeconds(2),
+        HttpMaxRequests = 40_000,
+        StartMaxRequests = 4_000,
+        SqliteWarmup = TimeSpan.FromMilliseconds(300),
+        SqliteDuration = TimeSpan.FromSeconds(2),
+    };
+}

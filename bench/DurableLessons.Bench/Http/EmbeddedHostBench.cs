@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using DurableLessons.Bench.Workflows;
+using DurableLessons.Hosts.Local;
+using DurableLessons.Shared.Workflow;
+
+namespace DurableLessons.Bench.Http;
+
+internal sealed record HostLatencyResult(
+    IReadOnlyList<LatencySummary> Starts,
+    IReadOnlyList<LatencySummary> StatusGets,
+    IReadOnlyList<TimeSpan> BacklogDrains,
+    int FailedInstances);
+
+/// <summary>
+/// The real embedded host (<see cref="LocalHost.Build"/>: Kestrel, webhooks, engine, SQLite) on 127.0.0.1 with a
+/// free port and a temp data directory. Start latency: POST to the webhook start route with the instance id in the
+/// path (a fan-out of <see cref="StartedWidth"/>, so every start is a real orchestration that runs in the background);
+/// after each level the host is left to finish what was started, so levels do not inherit each other's backlog.
+/// Status latency: GET of the status route for completed instances, round robin over a fixed set.
+/// </summary>
+internal static class EmbeddedHostBench
+{
+    public const string WebhookBase = "/runtime/webhooks/durabletask";
+    public const int StartedWidth = 1;
+    private const int StatusInstances = 1000;
+
+    public static async Task<HostLatencyResult> RunAsync(string dataDirectory, BenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    {
+        await using var app = LocalHost.Build(
+            [
+                "--urls=http://127.0.0.1:0",
+                $"--DataDirectory={dataDirectory}",
+                "--Logging:LogLevel:Default=Warning",
+                "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+                "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
+            ],
+            services => services.AddWorkflowTasks(BenchWorkflows.Register));
+        await app.StartAsync(cancellationToken);
+        try
+        {
+            var workflows = app.Services.GetRequiredService<IWorkflowClient>();
+            var baseAddress = new Uri(app.Urls.Single(url => url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
+            using var load = new LoadGenerator(baseAddress);
+
+            var starts = new List<LatencySummary>();
+            var drains = new List<TimeSpan>();
+            foreach (var clients in settings.HostClientLevels)
+            {
+                await load.RunAsync(clients, settings.HttpWarmup, settings.StartMaxRequests, Start($"warm{clients}-"), HttpStatusCode.Accepted, cancellationToken);
+                await WaitForBacklogAsync(workflows, settings.BacklogTimeout, cancellationToken);
+                var summary = await load.RunAsync(clients, settings.HttpDuration, settings.StartMaxRequests, Start($"start{clients}-"), HttpStatusCode.Accepted, cancellationToken);
+                var drain = await WaitForBacklogAsync(workflows, settings.BacklogTimeout, cancellationToken);
+                progress($"start, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms; backlog done {drain.TotalSeconds:0.0} s later");
+                starts.Add(summary);
+                drains.Add(drain);
+            }
+
+            var completed = await workflows.QueryInstancesAsync(
+                new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = StatusInstances },
+                cancellationToken);
+            var ids = completed.Values.Select(instance => instance.InstanceId).ToArray();
+            if (ids.Length == 0)
+            {
+                throw new InvalidOperationException("No started instance completed; the status route has nothing to read.");
+            }
+
+            HttpRequestMessage Status(int n) => new(HttpMethod.Get, $"{WebhookBase}/instances/{ids[n % ids.Length]}");
+            var gets = new List<LatencySummary>();
+            foreach (var clients in settings.HostClientLevels)
+            {
+                await load.RunAsync(clients, settings.HttpWarmup, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
+                var summary = await load.RunAsync(clients, settings.HttpDuration, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
+                progress($"status GET, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms");
+                gets.Add(summary);
+            }
+
+            var failed = await workflows.QueryInstancesAsync(
+                new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], PageSize = 1000 },
+                cancellationToken);
+            return new HostLatencyResult(starts, gets, drains, failed.Values.Count);
+        }
+        finally
+        {
+            await app.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static Func<int, HttpRequestMessage> Start(string idPrefix) => n => new HttpRequestMessage(
+        HttpMethod.Post,
+        $"{WebhookBase}/orchestrators/{FanOutOrchestration.Name}/{idPrefix}{n.ToString("D7", CultureInfo.InvariantCulture)}")
+    {
+        Content = new StringContent(StartedWidth.ToString(CultureInfo.InvariantCulture), Encoding.UTF8, "application/json"),
+    };
+
+    /// <summary>Waits until no instance is Pending or Running; returns how long that took.</summary>
+    private static async Task<TimeSpan> WaitForBacklogAsync(IWorkflowClient workflows, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var unfinished = new OrchestrationQuery
+        {
+            Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
+            PageSize = 1,
+        };
+        while ((await workflows.QueryInstancesAsync(unfinished, cancellationToken)).Values.Count > 0)
+        {
+            if (stopwatch.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Started orchestrations were still running {timeout} after the last start.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+        }
+
+        return stopwatch.Elapsed;
+    }
+}

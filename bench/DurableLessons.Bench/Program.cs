@@ -1,0 +1,59 @@
+using DurableLessons.Bench;
+using DurableLessons.Bench.Report;
+
+const string Usage = """
+    Usage: dotnet run -c Release --project bench/DurableLessons.Bench -- [--quick] [--no-readme]
+      --quick      about 2 s per measurement instead of about 10 s; never writes bench/README.md
+      --no-readme  full run without updating bench/README.md
+    """;
+
+var quick = false;
+var writeReadme = true;
+foreach (var argument in args)
+{
+    switch (argument)
+    {
+        case "--quick":
+            quick = true;
+            break;
+        case "--no-readme":
+            writeReadme = false;
+            break;
+        case "-h" or "--help":
+            Console.WriteLine(Usage);
+            return 0;
+        default:
+            Console.Error.WriteLine($"Unknown argument '{argument}'.");
+            Console.Error.WriteLine(Usage);
+            return 2;
+    }
+}
+
+var settings = quick ? BenchSettings.QuickMode : BenchSettings.Full;
+var command = "dotnet run -c Release --project bench/DurableLessons.Bench" + (quick ? " -- --quick" : string.Empty);
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var report = await BenchRunner.RunAsync(settings, command, cancellation.Token);
+var markdown = MarkdownReport.Render(report);
+Console.WriteLine();
+Console.WriteLine(markdown);
+
+if (!quick && writeReadme)
+{
+    if (ReadmeResults.FindReadme() is { } readme)
+    {
+        await ReadmeResults.WriteAsync(readme, markdown, cancellation.Token);
+        Console.Error.WriteLine($"Results written to {readme}");
+    }
+    else
+    {
+        Console.Error.WriteLine("bench/README.md not found next to the build output or the working directory; results not saved.");
+    }
+}
+
+return report.Errors.Count == 0 ? 0 : 1;
