@@ -1,3 +1,4 @@
+using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -22,10 +23,7 @@ public static class AdminEndpoints
     /// <summary>Binds and validates <see cref="RetentionOptions"/> (section <c>Retention</c>) at start and registers the handlers.</summary>
     public static IServiceCollection AddAdminHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<RetentionOptions>()
-            .Bind(configuration.GetSection(RetentionOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.SectionName);
         // The system key, also where the management webhooks are not hosted here (Functions serves its own).
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.TryAddSingleton<SystemKeyVerifier>();
@@ -36,10 +34,7 @@ public static class AdminEndpoints
         services.AddSingleton<BulkRunOperations>();
         services.AddSingleton<RetentionPurger>();
         services.AddSingleton<RetentionEndpoint>();
-        services.AddOptions<RegenerationOptions>()
-            .Bind(configuration.GetSection(RegenerationOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<RegenerationOptions>(configuration, RegenerationOptions.SectionName);
         services.AddSingleton<RegenerationStarter>();
         return services;
     }

@@ -1,3 +1,4 @@
+using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
@@ -23,10 +24,7 @@ public static class LessonEndpoints
 
     public static IServiceCollection AddLessonHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<LessonOptions>()
-            .Bind(configuration.GetSection(LessonOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<LessonOptions>(configuration, LessonOptions.SectionName);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LessonOptions>>().Value);
         services.AddSingleton<LessonRequestValidator>();
         services.AddSingleton<LessonRunStarter>();

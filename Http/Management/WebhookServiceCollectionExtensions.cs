@@ -1,3 +1,4 @@
+using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Problems;
 using DurableLessons.Http.Security;
@@ -16,10 +17,7 @@ public static class WebhookServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddDurableWebhooks(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<WebhookOptions>()
-            .Bind(configuration.GetSection(WebhookOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<WebhookOptions>(configuration, WebhookOptions.SectionName);
         services.AddSystemKeySecurity(configuration);
         services.AddProblemResponses();
         services.TryAddSingleton(TimeProvider.System);

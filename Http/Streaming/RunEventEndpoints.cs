@@ -1,3 +1,4 @@
+using DurableLessons.Http.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -19,10 +20,7 @@ public static class RunEventEndpoints
     /// </summary>
     public static IServiceCollection AddRunEvents(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IRunChangeSignal>? signal = null)
     {
-        services.AddOptions<RunEventsOptions>()
-            .Bind(configuration.GetSection(RunEventsOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<RunEventsOptions>(configuration, RunEventsOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(signal ?? (sp => new PollingRunChangeSignal(
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<RunEventsOptions>>().Value.PollIntervalSeconds),

@@ -1,3 +1,4 @@
+using DurableLessons.Http.Configuration;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,10 +24,7 @@ public static class SyllabusEndpoints
     /// <summary>Binds and validates <see cref="SyllabusOptions"/> (section <c>Syllabi</c>) at start and registers the handlers.</summary>
     public static IServiceCollection AddSyllabusHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SyllabusOptions>()
-            .Bind(configuration.GetSection(SyllabusOptions.SectionName))
-            .ValidateDataAnnotations()
-            .ValidateOnStart();
+        services.AddValidatedOptions<SyllabusOptions>(configuration, SyllabusOptions.SectionName);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<SyllabusOptions>>().Value);
         services.AddSingleton<SyllabusRequestValidator>();
         services.AddSingleton<SyllabusLookup>();
