@@ -1,4 +1,5 @@
 using DurableLessons.Engine.Client;
+using DurableLessons.Engine.Diagnostics;
 using DurableLessons.Engine.Dispatch;
 using DurableLessons.Engine.Storage;
 using DurableLessons.Shared.Workflow;
@@ -40,6 +41,8 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new WorkflowRegistry());
 
+        services.AddMetrics();
+        services.TryAddSingleton<EngineMetrics>();
         services.TryAddSingleton<EngineDatabase>();
         services.TryAddSingleton<JournalWriter>();
         services.TryAddSingleton<EngineReader>();

@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Globalization;
+using DurableLessons.Engine.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
@@ -28,9 +30,11 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
     private readonly IEnumerable<ICommitListener> _listeners;
     private readonly TimeProvider _time;
     private readonly ILogger<JournalWriter> _logger;
+    private readonly EngineMetrics _metrics;
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _startLock = new(1, 1);
-    private Task? _loop;
+    private readonly TaskCompletionSource _loopExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Thread? _loop;
     private SqliteConnection? _connection;
     private WriterSession? _session;
     private Statement? _begin;
@@ -42,8 +46,10 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
     private Statement? _saveSequence;
     private bool _disposed;
 
-    public JournalWriter(EngineDatabase database, IEnumerable<ICommitListener> listeners, TimeProvider time, ILogger<JournalWriter> logger)
+    public JournalWriter(
+        EngineDatabase database, IEnumerable<ICommitListener> listeners, TimeProvider time, EngineMetrics metrics, ILogger<JournalWriter> logger)
     {
+        _metrics = metrics;
         _database = database;
         _listeners = listeners;
         _time = time;
@@ -66,7 +72,11 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
             if (_loop is null)
             {
                 Open(metadata);
-                _loop = Task.Run(RunAsync, CancellationToken.None);
+
+                // A thread of its own: every write waits for this loop, so it must not queue behind the thread pool's
+                // backlog (HTTP requests, episodes, activities) each time it wakes up.
+                _loop = new Thread(Run) { IsBackground = true, Name = "Durable journal writer" };
+                _loop.Start();
             }
         }
         finally
@@ -110,7 +120,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
 
         if (_loop is not null)
         {
-            await _loop;
+            await _loopExited.Task;
         }
 
         _session?.Dispose();
@@ -141,11 +151,23 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         _saveSequence = new Statement(connection, "UPDATE meta SET value = $value WHERE key = 'change_sequence'", "$value");
     }
 
-    private async Task RunAsync()
+    private void Run()
+    {
+        try
+        {
+            WriteUntilCompleted();
+        }
+        finally
+        {
+            _loopExited.TrySetResult();
+        }
+    }
+
+    private void WriteUntilCompleted()
     {
         var batch = new List<WriteOperation>(MaxOperationsPerTransaction);
         var effects = new CommitEffects();
-        while (await _queue.Reader.WaitToReadAsync())
+        while (WaitForWork())
         {
             while (batch.Count < MaxOperationsPerTransaction && _queue.Reader.TryRead(out var operation))
             {
@@ -158,10 +180,19 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         }
     }
 
+    private bool WaitForWork()
+    {
+        var waiting = _queue.Reader.WaitToReadAsync();
+#pragma warning disable CA2012 // Blocking is the point: this is the writer's own thread, not a pool thread.
+        return waiting.IsCompletedSuccessfully ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
+#pragma warning restore CA2012
+    }
+
     private void Commit(List<WriteOperation> batch, CommitEffects effects)
     {
         var session = _session!;
         var sequenceBefore = session.Sequence;
+        var started = Stopwatch.GetTimestamp();
         try
         {
             session.BeginTransaction(_time.GetUtcNow().UtcDateTime);
@@ -199,6 +230,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         {
             _logger.LogError(exception, "A write transaction of {OperationCount} operations failed and was rolled back", batch.Count);
             TryRollback();
+            _metrics.TransactionCommitted(batch.Count, Stopwatch.GetElapsedTime(started), succeeded: false);
             session.ResetSequence(sequenceBefore);
             foreach (var operation in batch)
             {
@@ -208,6 +240,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
             return;
         }
 
+        _metrics.TransactionCommitted(batch.Count, Stopwatch.GetElapsedTime(started), succeeded: true);
         Publish(effects);
         foreach (var operation in batch)
         {

@@ -1,0 +1,35 @@
+using System.Diagnostics.Metrics;
+
+namespace DurableLessons.Engine.Diagnostics;
+
+/// <summary>
+/// The engine's instruments on the meter <see cref="MeterName"/> (created through the host's <see cref="IMeterFactory"/>,
+/// so OpenTelemetry or a <see cref="MeterListener"/> can observe them per host).
+/// </summary>
+internal sealed class EngineMetrics
+{
+    public const string MeterName = "DurableLessons.Engine";
+
+    private readonly Counter<long> _transactions;
+    private readonly Counter<long> _operations;
+    private readonly Histogram<double> _commitDuration;
+
+    public EngineMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _transactions = meter.CreateCounter<long>(
+            "durable_engine.journal.transactions", "{transaction}", "Transactions the journal writer committed (or rolled back).");
+        _operations = meter.CreateCounter<long>(
+            "durable_engine.journal.operations", "{operation}", "Write operations (starts, episode commits, activity results, control messages) applied by the journal writer.");
+        _commitDuration = meter.CreateHistogram<double>(
+            "durable_engine.journal.transaction.duration", "s", "Time from BEGIN to COMMIT of one journal transaction.");
+    }
+
+    public void TransactionCommitted(int operations, TimeSpan duration, bool succeeded)
+    {
+        var outcome = new KeyValuePair<string, object?>("outcome", succeeded ? "committed" : "rolled_back");
+        _transactions.Add(1, outcome);
+        _operations.Add(operations, outcome);
+        _commitDuration.Record(duration.TotalSeconds, outcome);
+    }
+}
