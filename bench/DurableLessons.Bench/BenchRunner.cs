@@ -10,7 +10,7 @@ namespace DurableLessons.Bench;
 /// <summary>Runs every part in turn; a part that fails is reported and the others still run.</summary>
 internal static class BenchRunner
 {
-    public static async Task<BenchReport> RunAsync(BenchSettings settings, string command, CancellationToken cancellationToken)
+    public static async Task<BenchReport> RunAsync(BenchSettings settings, BenchParts parts, string command, CancellationToken cancellationToken)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var stopwatch = Stopwatch.StartNew();
@@ -23,7 +23,7 @@ internal static class BenchRunner
         using var temp = new TempFolder();
         var errors = new List<string>();
 
-        var sqlite = await AttemptAsync(
+        var sqlite = !parts.HasFlag(BenchParts.Sqlite) ? null : await AttemptAsync(
             "SQLite baseline",
             () => SqliteCommitBench.RunAsync(temp.File("sqlite-baseline.db"), settings.SqliteWarmup, settings.SqliteDuration, cancellationToken),
             errors);
@@ -33,7 +33,7 @@ internal static class BenchRunner
         }
 
         var engine = new List<EngineThroughputResult>();
-        foreach (var width in settings.FanOutWidths)
+        foreach (var width in parts.HasFlag(BenchParts.Engine) ? settings.FanOutWidths : [])
         {
             var result = await AttemptAsync(
                 $"engine, fan-out {width}",
@@ -46,8 +46,8 @@ internal static class BenchRunner
             }
         }
 
-        var kestrel = await AttemptAsync("bare Kestrel", () => BareKestrelBench.RunAsync(settings, Progress, cancellationToken), errors);
-        var host = await AttemptAsync("embedded host", () => EmbeddedHostBench.RunAsync(temp.Folder("host"), settings, Progress, cancellationToken), errors);
+        var kestrel = !parts.HasFlag(BenchParts.Kestrel) ? null : await AttemptAsync("bare Kestrel", () => BareKestrelBench.RunAsync(settings, Progress, cancellationToken), errors);
+        var host = !parts.HasFlag(BenchParts.Host) ? null : await AttemptAsync("embedded host", () => EmbeddedHostBench.RunAsync(temp.Folder("host"), settings, Progress, cancellationToken), errors);
 
         return new BenchReport
         {

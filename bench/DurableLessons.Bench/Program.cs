@@ -2,15 +2,18 @@ using DurableLessons.Bench;
 using DurableLessons.Bench.Report;
 
 const string Usage = """
-    Usage: dotnet run -c Release --project bench/DurableLessons.Bench -- [--quick] [--no-readme]
-      --quick      about 2 s per measurement instead of about 10 s; never writes bench/README.md
-      --no-readme  full run without updating bench/README.md
+    Usage: dotnet run -c Release --project bench/DurableLessons.Bench -- [--quick] [--no-readme] [--only PARTS]
+      --quick       about 2 s per measurement instead of about 10 s; never writes bench/README.md
+      --no-readme   full run without updating bench/README.md
+      --only PARTS  run only these parts (comma-separated: sqlite, engine, kestrel, host); never writes bench/README.md
     """;
 
 var quick = false;
 var writeReadme = true;
-foreach (var argument in args)
+var parts = BenchParts.All;
+for (var index = 0; index < args.Length; index++)
 {
+    var argument = args[index];
     switch (argument)
     {
         case "--quick":
@@ -18,6 +21,11 @@ foreach (var argument in args)
             break;
         case "--no-readme":
             writeReadme = false;
+            break;
+        case "--only" when index + 1 < args.Length && BenchParts.TryParse(args[index + 1], out var selected):
+            parts = selected;
+            writeReadme = false;
+            index++;
             break;
         case "-h" or "--help":
             Console.WriteLine(Usage);
@@ -30,7 +38,7 @@ foreach (var argument in args)
 }
 
 var settings = quick ? BenchSettings.QuickMode : BenchSettings.Full;
-var command = "dotnet run -c Release --project bench/DurableLessons.Bench" + (quick ? " -- --quick" : string.Empty);
+var command = "dotnet run -c Release --project bench/DurableLessons.Bench" + (args.Length > 0 ? " -- " + string.Join(' ', args) : string.Empty);
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -38,7 +46,7 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-var report = await BenchRunner.RunAsync(settings, command, cancellation.Token);
+var report = await BenchRunner.RunAsync(settings, parts, command, cancellation.Token);
 var markdown = MarkdownReport.Render(report);
 Console.WriteLine();
 Console.WriteLine(markdown);

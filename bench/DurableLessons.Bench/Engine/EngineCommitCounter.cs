@@ -1,70 +1,57 @@
-using System.Reflection;
-using DurableLessons.Engine;
-using Microsoft.Data.Sqlite;
-using SQLitePCL;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Bench.Engine;
 
 /// <summary>
-/// Counts the transactions the engine's single writer commits, with <c>sqlite3_commit_hook</c> on its connection.
-/// The engine exposes no commit counter, so this reaches the writer's private connection by reflection (bench-only);
-/// if the engine's internals no longer match, <see cref="TryAttach"/> says why and the report falls back to the
-/// engine's documented accounting alone.
+/// Counts the transactions the engine's journal writer commits, from the engine's own
+/// <c>durable_engine.journal.transactions</c> counter (meter <c>DurableLessons.Engine</c>) of one host: other
+/// hosts in the process have their own meter factory and are not counted.
 /// </summary>
 internal sealed class EngineCommitCounter : IDisposable
 {
-    private const string WriterTypeName = "DurableLessons.Engine.Storage.JournalWriter";
-    private const string ConnectionFieldName = "_connection";
+    private const string MeterName = "DurableLessons.Engine";
+    private const string InstrumentName = "durable_engine.journal.transactions";
 
-    private readonly sqlite3 _handle;
-    private readonly delegate_commit _hook;
+    private readonly MeterListener _listener = new();
     private long _commits;
-    private bool _detached;
 
-    private EngineCommitCounter(sqlite3 handle)
+    private EngineCommitCounter(IMeterFactory hostMeters)
     {
-        _handle = handle;
-        _hook = _ => OnCommit();
-        raw.sqlite3_commit_hook(_handle, _hook, null);
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (instrument.Meter.Name == MeterName && ReferenceEquals(instrument.Meter.Scope, hostMeters) && instrument.Name == InstrumentName)
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag is { Key: "outcome", Value: "committed" })
+                {
+                    Interlocked.Add(ref _commits, value);
+                }
+            }
+        });
+        _listener.Start();
     }
 
     public long Commits => Interlocked.Read(ref _commits);
 
-    /// <summary>Attaches to the started engine's writer connection; null (with the reason) when it cannot.</summary>
+    /// <summary>Listens to the started host's engine; null (with the reason) when the host has no meter factory.</summary>
     public static EngineCommitCounter? TryAttach(IServiceProvider services, out string? reason)
     {
-        var writerType = typeof(EngineOptions).Assembly.GetType(WriterTypeName);
-        var writer = writerType is null ? null : services.GetService(writerType);
-        var field = writerType?.GetField(ConnectionFieldName, BindingFlags.Instance | BindingFlags.NonPublic);
-        if (writer is null || field is null)
+        if (services.GetService<IMeterFactory>() is not { } meters)
         {
-            reason = $"the engine has no {WriterTypeName}.{ConnectionFieldName} any more";
-            return null;
-        }
-
-        if (field.GetValue(writer) is not SqliteConnection { Handle: { } handle })
-        {
-            reason = "the engine's writer connection is not open";
+            reason = "the host registers no IMeterFactory, so the engine's counters cannot be observed";
             return null;
         }
 
         reason = null;
-        return new EngineCommitCounter(handle);
+        return new EngineCommitCounter(meters);
     }
 
-    /// <summary>Removes the hook; must run before the engine closes its connection.</summary>
-    public void Dispose()
-    {
-        if (!_detached)
-        {
-            _detached = true;
-            raw.sqlite3_commit_hook(_handle, null, null);
-        }
-    }
-
-    private int OnCommit()
-    {
-        Interlocked.Increment(ref _commits);
-        return 0; // 0 lets the commit proceed.
-    }
+    public void Dispose() => _listener.Dispose();
 }
