@@ -42,3 +42,21 @@ function describeProblem(status, problem) {
   }
   return problem?.detail || problem?.title || `HTTP ${status}`;
 }
+
+export function syllabusUrl(id) {
+  return `api/syllabi/${encodeURIComponent(id)}`;
+}
+
+export function lessonGenerateUrl(syllabusId, lessonId) {
+  return `${syllabusUrl(syllabusId)}/lessons/${encodeURIComponent(lessonId)}/generate`;
+}
+
+/** POSTs JSON (or nothing) and returns { status, body, headers } like requestJson. */
+export function postJson(url, body) {
+  const init = { method: 'POST' };
+  if (body !== undefined) {
+    init.headers = { 'Content-Type': 'application/json' };
+    init.body = JSON.stringify(body);
+  }
+  return requestJson(url, init);
+}

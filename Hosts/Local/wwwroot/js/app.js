@@ -119,11 +119,18 @@ function showError(message) {
   element.hidden = !message;
 }
 
-// A link such as ?subject=english&topic=verbs&level=beginner opens that saved lesson.
+// A link such as ?subject=english&topic=verbs&level=beginner[&version=1.0] opens that saved lesson; the syllabus page
+// adds &syllabus={id} so the reader can go back to it.
 const linked = new URLSearchParams(location.search);
 if (linked.get('subject') && linked.get('topic')) {
   $('subject').value = linked.get('subject');
   $('topic').value = linked.get('topic');
   if (linked.get('level')) $('level').value = linked.get('level');
-  $('open-saved').click();
+  const syllabusId = linked.get('syllabus');
+  if (syllabusId) {
+    $('syllabus-link').href = `syllabus.html#/syllabi/${encodeURIComponent(syllabusId)}`;
+    $('syllabus-link').hidden = false;
+  }
+  const request = readForm();
+  if (request) openLesson(request, linked.get('version') || undefined).catch((error) => showError(error.message));
 }
