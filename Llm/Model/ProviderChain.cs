@@ -33,7 +33,8 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
                 return new AuthorResult<T>(attempt.Value!, usage, provider.Generator);
             }
 
-            var reason = provider.Redact(attempt.Reason);
+            // Reasons often quote an exception message ending in '.'; the joined message adds its own punctuation.
+            var reason = provider.Redact(attempt.Reason).TrimEnd('.');
             failures.Add($"{provider.Name}: {reason}");
             lastError = attempt.Error;
             if (index + 1 < providers.Count)

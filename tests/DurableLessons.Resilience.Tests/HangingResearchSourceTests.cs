@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using DurableLessons.Resilience.Tests.Fakes;
+
+namespace DurableLessons.Resilience.Tests;
+
+/// <summary>Issue #6 (d): research sources that never answer cost their timeout, not the run.</summary>
+public sealed class HangingResearchSourceTests
+{
+    [Fact]
+    public async Task Hanging_sources_are_given_up_after_their_timeout_and_the_run_completes_from_the_others()
+    {
+        await using var hanging = await HangingResearchApi.StartAsync();
+        var settings = new Dictionary<string, string>();
+        foreach (var source in new[] { "wikipedia", "devto" })
+        {
+            settings[$"Research:Sources:{source}:Enabled"] = "true";
+            settings[$"Research:Sources:{source}:BaseUrl"] = hanging.BaseUrl;
+            settings[$"Research:Sources:{source}:TimeoutSeconds"] = "1";
+        }
+
+        await using var lab = await FaultLab.StartAsync(settings);
+
+        var clock = Stopwatch.StartNew();
+        var statusUri = await lab.StartLessonAsync();
+        var status = await lab.WaitAsync(statusUri);
+        clock.Stop();
+
+        Assert.Equal("Completed", FaultLab.RuntimeStatus(status));
+        // The run did not wait for the hang: it finished long before any hung request would have been answered.
+        Assert.True(clock.Elapsed < HangingResearchApi.HangFor, $"The run took {clock.Elapsed}, as long as the hang itself.");
+        var progress = status["customStatus"]!.AsObject();
+        Assert.Equal(3, progress["sourcesTotal"]!.GetValue<int>());
+        Assert.Equal(3, progress["sourcesDone"]!.GetValue<int>());
+
+        var lesson = await lab.LessonAsync(status);
+        var citations = lesson["document"]!["citations"]!.AsArray();
+        Assert.NotEmpty(citations);
+        Assert.All(citations, c => Assert.Equal("local", c!["source"]!.GetValue<string>()));
+
+        // Both hung sources were asked, and the host gave up on every call it made rather than leaving it open.
+        var calls = hanging.Calls;
+        Assert.Contains(calls, c => c.Path.StartsWith("/w/", StringComparison.Ordinal));
+        Assert.Contains(calls, c => c.Path.StartsWith("/api/articles", StringComparison.Ordinal));
+        Assert.All(calls, c => Assert.NotNull(c.AbandonedAt));
+
+        // The run's history says why each hung source contributed nothing.
+        using var history = await lab.Host.Client.GetAsync($"{statusUri}{(statusUri.Query.Length > 0 ? "&" : "?")}showHistory=true&showHistoryOutput=true");
+        var failures = JsonNode.Parse(await history.Content.ReadAsStringAsync())!["historyEvents"]!.AsArray()
+            .Where(e => e!["EventType"]!.GetValue<string>() == "TaskFailed" && e["FunctionName"]!.GetValue<string>() == "ResearchSource")
+            .Select(e => e!["FailureDetails"]!["errorMessage"]!.GetValue<string>())
+            .ToArray();
+        Assert.Contains("Source 'wikipedia' did not answer within 1 s.", failures);
+        Assert.Contains("Source 'devto' did not answer within 1 s.", failures);
+    }
+}
