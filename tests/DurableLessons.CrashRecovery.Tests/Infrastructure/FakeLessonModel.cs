@@ -1,0 +1,233 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using DurableLessons.Shared.Lessons;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.CrashRecovery.Tests.Infrastructure;
+
+/// <summary>
+/// A chat-completions server on 127.0.0.1 that answers every lesson step with a schema-valid reply after a jittered
+/// delay, so a SIGKILL of the host often lands while a step is waiting for the model. It counts the calls per lesson
+/// and step, and remembers every title it wrote in a review reply (the title a saved version must carry).
+/// </summary>
+public sealed partial class FakeLessonModel : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly Random _jitter;
+    private readonly TimeSpan _minDelay;
+    private readonly TimeSpan _maxDelay;
+    private readonly ConcurrentDictionary<(string Lesson, string Step), int> _calls = new();
+    private readonly ConcurrentDictionary<string, ConcurrentBag<string>> _reviewTitles = new();
+    private int _replies;
+    private int _abandoned;
+
+    private FakeLessonModel(WebApplication app, int seed, TimeSpan minDelay, TimeSpan maxDelay)
+    {
+        _app = app;
+        _jitter = new Random(seed);
+        _minDelay = minDelay;
+        _maxDelay = maxDelay;
+    }
+
+    /// <summary>The five chat-completions steps of one lesson run, by their response schema names.</summary>
+    public static IReadOnlyList<string> Steps { get; } = ["lesson_outline", "lesson_sections", "lesson_exercises", "lesson_quiz", "lesson_review"];
+
+    /// <summary>The provider endpoint to configure: <c>http://127.0.0.1:port/v1</c>.</summary>
+    public string Endpoint { get; private set; } = string.Empty;
+
+    /// <summary>Requests whose caller went away before the reply was written (the host was killed mid-call).</summary>
+    public int Abandoned => Volatile.Read(ref _abandoned);
+
+    public int TotalCalls => _calls.Values.Sum();
+
+    public static async Task<FakeLessonModel> StartAsync(int seed, TimeSpan minDelay, TimeSpan maxDelay)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
+        var app = builder.Build();
+        var model = new FakeLessonModel(app, seed, minDelay, maxDelay);
+        app.MapPost("/v1/chat/completions", model.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.SingleOrDefault()
+            ?? throw new InvalidOperationException("The fake model did not report a listening address.");
+        model.Endpoint = address.TrimEnd('/') + "/v1";
+        return model;
+    }
+
+    /// <summary>How many times a step was asked for, for one lesson (subject and topic as normalized by <see cref="LessonKey"/>).</summary>
+    public int CallsFor(LessonKey key, string step) => _calls.TryGetValue((LessonLabel(key), step), out var count) ? count : 0;
+
+    public IReadOnlyCollection<string> ReviewTitlesFor(LessonKey key) =>
+        _reviewTitles.TryGetValue(LessonLabel(key), out var titles) ? titles.ToArray() : [];
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    private static string LessonLabel(LessonKey key) => $"{key.Subject}|{key.Topic}|{key.Level.ToWire()}";
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        using var request = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+        var body = request.RootElement;
+        var step = body.GetProperty("response_format").GetProperty("json_schema").GetProperty("name").GetString()!;
+        var system = Message(body, "system");
+        var user = Message(body, "user");
+        var lesson = ParseLesson(system);
+        _calls.AddOrUpdate((lesson.Label, step), 1, (_, count) => count + 1);
+
+        JsonObject content;
+        try
+        {
+            await Task.Delay(NextDelay(), context.RequestAborted);
+            content = Reply(step, lesson, NoteIds(user));
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            Interlocked.Increment(ref _abandoned);
+            return;
+        }
+
+        var completion = new JsonObject
+        {
+            ["id"] = $"chatcmpl-{Interlocked.Increment(ref _replies)}",
+            ["object"] = "chat.completion",
+            ["created"] = 1_700_000_000,
+            ["model"] = body.GetProperty("model").GetString(),
+            ["choices"] = new JsonArray(new JsonObject
+            {
+                ["index"] = 0,
+                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content.ToJsonString(), ["refusal"] = null },
+                ["logprobs"] = null,
+                ["finish_reason"] = "stop",
+            }),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 50, ["total_tokens"] = 150 },
+        };
+        context.Response.ContentType = "application/json";
+        try
+        {
+            await context.Response.WriteAsync(completion.ToJsonString(), context.RequestAborted);
+        }
+        catch (Exception error) when (error is OperationCanceledException or IOException)
+        {
+            Interlocked.Increment(ref _abandoned);
+        }
+    }
+
+    private TimeSpan NextDelay()
+    {
+        lock (_jitter)
+        {
+            return _minDelay + ((_maxDelay - _minDelay) * _jitter.NextDouble());
+        }
+    }
+
+    private JsonObject Reply(string step, Lesson lesson, IReadOnlyList<int> noteIds) => step switch
+    {
+        "lesson_outline" => Outline(lesson, $"{lesson.Topic} for {lesson.Level} learners"),
+        "lesson_sections" => new JsonObject { ["sections"] = Sections(noteIds) },
+        "lesson_exercises" => new JsonObject { ["exercises"] = Exercises() },
+        "lesson_quiz" => new JsonObject { ["questions"] = Quiz() },
+        "lesson_review" => Review(lesson, noteIds),
+        _ => throw new InvalidOperationException($"The fake model does not know the step '{step}'."),
+    };
+
+    private JsonObject Review(Lesson lesson, IReadOnlyList<int> noteIds)
+    {
+        // A title no other reply has, so a saved version shows which review reply it was built from.
+        var title = $"{lesson.Topic} (review reply {Interlocked.Increment(ref _replies)})";
+        _reviewTitles.GetOrAdd(lesson.Label, _ => []).Add(title);
+        return new JsonObject
+        {
+            ["draft"] = new JsonObject
+            {
+                ["outline"] = Outline(lesson, title),
+                ["sections"] = Sections(noteIds),
+                ["exercises"] = Exercises(),
+                ["quiz"] = Quiz(),
+            },
+            ["changes"] = new JsonArray(),
+        };
+    }
+
+    private static JsonObject Outline(Lesson lesson, string title) => new()
+    {
+        ["title"] = title,
+        ["summary"] = $"What a {lesson.Level} learner needs to know about {lesson.Topic}.",
+        ["objectives"] = new JsonArray("Name the main idea", "Apply it to an example"),
+        ["sections"] = new JsonArray(
+            new JsonObject { ["heading"] = "The idea", ["keyPoints"] = new JsonArray("What it is", "Why it matters") },
+            new JsonObject { ["heading"] = "An example", ["keyPoints"] = new JsonArray("A worked case") }),
+    };
+
+    private static JsonArray Sections(IReadOnlyList<int> noteIds)
+    {
+        var cited = noteIds.Count > 0 ? noteIds[0].ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        JsonArray Citations() => noteIds.Count > 0 ? new JsonArray(noteIds[0]) : [];
+        return new JsonArray(
+            new JsonObject { ["heading"] = "The idea", ["body"] = $"The main idea, as the notes put it [{cited}].", ["citationIds"] = Citations() },
+            new JsonObject { ["heading"] = "An example", ["body"] = $"A worked example [{cited}].", ["citationIds"] = Citations() });
+    }
+
+    private static JsonArray Exercises() => new(
+        new JsonObject { ["prompt"] = "State the main idea in one sentence.", ["answer"] = "The main idea." },
+        new JsonObject { ["prompt"] = "Give an example.", ["answer"] = "The worked example." });
+
+    private static JsonArray Quiz() => new(
+        new JsonObject
+        {
+            ["question"] = "Which section shows a worked case?",
+            ["choices"] = new JsonArray("The idea", "An example", "Neither"),
+            ["answerIndex"] = 1,
+            ["explanation"] = "The example section works through a case.",
+        });
+
+    private static string Message(JsonElement body, string role) =>
+        body.GetProperty("messages").EnumerateArray()
+            .Single(m => m.GetProperty("role").GetString() == role)
+            .GetProperty("content").GetString()!;
+
+    private static Lesson ParseLesson(string systemMessage)
+    {
+        var match = LessonLine().Match(systemMessage);
+        if (!match.Success)
+        {
+            throw new InvalidOperationException($"The system message names no lesson: {systemMessage}");
+        }
+
+        var subject = JsonSerializer.Deserialize<string>(match.Groups["subject"].Value)!;
+        var topic = JsonSerializer.Deserialize<string>(match.Groups["topic"].Value)!;
+        var level = JsonSerializer.Deserialize<string>(match.Groups["level"].Value)!;
+        if (!LessonLevels.TryParse(level, out var parsedLevel))
+        {
+            throw new InvalidOperationException($"The system message names no known level: {level}");
+        }
+
+        var key = new LessonKey(subject, topic, parsedLevel);
+        return new Lesson(LessonLabel(key), key.Topic, level);
+    }
+
+    private static List<int> NoteIds(string userMessage) =>
+        NoteLine().Matches(userMessage).Select(m => int.Parse(m.Groups["id"].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+
+    [GeneratedRegex("""subject (?<subject>"(?:[^"\\]|\\.)*"), topic (?<topic>"(?:[^"\\]|\\.)*"), for (?<level>"(?:[^"\\]|\\.)*") learners""")]
+    private static partial Regex LessonLine();
+
+    [GeneratedRegex(@"^\[(?<id>\d+)\] \{", RegexOptions.Multiline)]
+    private static partial Regex NoteLine();
+
+    private sealed record Lesson(string Label, string Topic, string Level);
+}
