@@ -63,16 +63,8 @@ public sealed class RegenerationStarter(
                 return problem;
             }
 
-            var errors = new Dictionary<string, string[]>();
             var lessons = body!.Lessons ?? [];
-            for (var i = 0; i < lessons.Count; i++)
-            {
-                if (lessons[i] is not { Subject.Length: > 0, Topic.Length: > 0 } lesson || !LessonLevels.TryParse(lesson.Level, out _))
-                {
-                    errors[$"lessons[{i}]"] = ["Name a lesson by subject, topic and level."];
-                }
-            }
-
+            var errors = RegenerationRequestValidator.Validate(lessons);
             if (errors.Count > 0)
             {
                 return RequestProblems.Invalid(errors);

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
@@ -98,6 +100,12 @@ public sealed partial class LessonRequestValidator(IResearchSourceDirectory sour
             return null;
         }
 
+        if (!HasVisibleCharacter(normalized))
+        {
+            errors[field] = ["Must contain a visible character, not only invisible formatting (zero-width, direction marks, BOM)."];
+            return null;
+        }
+
         if (normalized.Length > MaxTextLength)
         {
             errors[field] = [$"At most {MaxTextLength} characters (got {normalized.Length})."];
@@ -105,6 +113,21 @@ public sealed partial class LessonRequestValidator(IResearchSourceDirectory sour
         }
 
         return normalized;
+    }
+
+    // Normalization drops white space and control characters but keeps format characters (U+200B, U+202E, U+FEFF,
+    // ...), so a key made only of those would be blank to every reader while looking non-empty.
+    private static bool HasVisibleCharacter(string value)
+    {
+        foreach (var rune in value.EnumerateRunes())
+        {
+            if (Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Format or UnicodeCategory.SpaceSeparator or UnicodeCategory.Control))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Truncate(string value) => value.Length <= 40 ? value : value[..40] + "…";

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,12 @@ internal sealed class JsonRequestBodyReader(IOptions<WebhookOptions> options)
         if (body.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             return null;
+        }
+
+        // JsonDocument checks UTF-8 only when a string is read, so bytes that are not UTF-8 would reach the engine.
+        if (!Utf8.IsValid(body))
+        {
+            throw new InvalidWebhookParameterException(Parameter, "is not UTF-8 encoded JSON.");
         }
 
         try

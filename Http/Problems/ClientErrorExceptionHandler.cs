@@ -29,16 +29,19 @@ internal sealed class ClientErrorExceptionHandler(IProblemDetailsService problem
         logger.LogInformation("Rejected {Method} {Path} with {StatusCode}: {Reason}",
             httpContext.Request.Method, httpContext.Request.Path, badRequest.StatusCode, badRequest.Message);
         httpContext.Response.StatusCode = badRequest.StatusCode;
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+        var problem = new ProblemDetails
         {
-            HttpContext = httpContext,
-            Exception = exception,
-            ProblemDetails = new ProblemDetails
-            {
-                Status = badRequest.StatusCode,
-                Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload Too Large" : "Bad Request",
-                Detail = badRequest.Message,
-            },
-        });
+            Status = badRequest.StatusCode,
+            Title = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Payload Too Large" : "Bad Request",
+            Detail = badRequest.Message,
+        };
+        if (!await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, Exception = exception, ProblemDetails = problem }))
+        {
+            // The writer declines when Accept names neither JSON nor */*; declining here would turn the client's
+            // error into the default handler's 500, so answer problem+json regardless.
+            await Results.Problem(problem).ExecuteAsync(httpContext);
+        }
+
+        return true;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Http.Problems;
@@ -20,7 +22,22 @@ public static class ProblemHandlingExtensions
     public static IApplicationBuilder UseProblemResponses(this IApplicationBuilder app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // The default status-code page has no detail and falls back to text/plain when Accept names neither JSON
+        // nor */*; problem+json is the only error format of this API, whatever the client asks for.
+        app.UseStatusCodePages(context => EmptyErrorAsProblem(context.HttpContext).ExecuteAsync(context.HttpContext));
         return app;
+    }
+
+    private static IResult EmptyErrorAsProblem(HttpContext context)
+    {
+        var status = context.Response.StatusCode;
+        var request = context.Request;
+        var detail = status switch
+        {
+            StatusCodes.Status404NotFound => $"There is no route {request.Method} {request.Path}.",
+            StatusCodes.Status405MethodNotAllowed => $"{request.Path} does not accept {request.Method}.",
+            _ => $"{request.Method} {request.Path} was answered {status}.",
+        };
+        return Results.Problem(statusCode: status, title: ReasonPhrases.GetReasonPhrase(status), detail: detail);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DurableLessons.Shared.Workflow;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
 
 namespace DurableLessons.Http.Requests;
 
@@ -8,7 +9,8 @@ namespace DurableLessons.Http.Requests;
 /// Reads a bounded JSON body and answers the client's mistakes with problem+json: 413 past the limit, 415 for a
 /// content type that is not JSON, 400 naming the JSON path for malformed or mistyped JSON.
 /// A body sent as curl's default <c>application/x-www-form-urlencoded</c> is accepted when it is a JSON document,
-/// so <c>curl -d '{...}'</c> works as documented.
+/// so <c>curl -d '{...}'</c> works as documented. JSON is UTF-8 (RFC 8259): a declared charset other than UTF-8 is
+/// answered 415 rather than misread, and a leading UTF-8 byte order mark is ignored.
 /// </summary>
 public static class JsonRequestReader
 {
@@ -47,9 +49,15 @@ public static class JsonRequestReader
             return (null, RequestProblems.Invalid("body", "A JSON body is required."));
         }
 
+        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        if (json.StartsWith(Utf8ByteOrderMark))
+        {
+            json = json[Utf8ByteOrderMark.Length..];
+        }
+
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), WorkflowJson.Options);
+            var value = JsonSerializer.Deserialize<T>(json, WorkflowJson.Options);
             return value is null
                 ? (null, RequestProblems.Invalid("body", "The body must be a JSON object, not null."))
                 : (value, null);
@@ -61,6 +69,8 @@ public static class JsonRequestReader
         }
     }
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private static bool IsAcceptableContentType(string? contentType)
     {
         if (string.IsNullOrWhiteSpace(contentType))
@@ -68,7 +78,17 @@ public static class JsonRequestReader
             return true;
         }
 
-        var mediaType = contentType.Split(';', 2)[0].Trim();
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var parsed) || parsed.MediaType.Value is not { } mediaType)
+        {
+            return false;
+        }
+
+        var charset = parsed.Charset.Value;
+        if (charset is not null && !charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) && !charset.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         return mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase)
             || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase)
             || mediaType.Equals("text/json", StringComparison.OrdinalIgnoreCase)

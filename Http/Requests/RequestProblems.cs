@@ -22,7 +22,7 @@ public static class RequestProblems
     public static IResult UnsupportedMediaType(string? contentType) => Results.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: "Unsupported content type.",
-        detail: $"Content-Type: '{contentType}' is not accepted; send JSON with 'Content-Type: application/json'.");
+        detail: $"Content-Type: '{contentType}' is not accepted; send UTF-8 JSON with 'Content-Type: application/json'.");
 
     public static IResult NotFound(string title, string detail) => Results.Problem(
         statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
