@@ -36,7 +36,10 @@ public sealed class RegenerationStarter(
         var settings = options.Value;
         var template = new LessonRunInput(
             "template", "template", LessonLevel.Beginner, null, lessonOptions.DefaultLanguage, [.. sources.EnabledSources],
-            lessonOptions.SourceTimeoutSeconds, lessonOptions.RunTimeoutSeconds, lessonOptions.NoteTokenBudget);
+            lessonOptions.SourceTimeoutSeconds, lessonOptions.RunTimeoutSeconds, lessonOptions.NoteTokenBudget)
+        {
+            StorageRetryAttempts = lessonOptions.StorageRetryAttempts,
+        };
         var input = new RegenerationInput(time.GetUtcNow() - settings.MaxAge, settings.Concurrency, flagged, template);
         try
         {

@@ -56,7 +56,7 @@ public sealed partial class LessonRequestValidator(IResearchSourceDirectory sour
             chosen,
             options.SourceTimeoutSeconds,
             options.RunTimeoutSeconds,
-            options.NoteTokenBudget), errors);
+            options.NoteTokenBudget) { StorageRetryAttempts = options.StorageRetryAttempts }, errors);
     }
 
     /// <summary>Validates a subject or topic taken from a route.</summary>

@@ -70,7 +70,10 @@ public sealed partial class SyllabusRequestValidator(IResearchSourceDirectory so
             [.. sources.EnabledSources],
             lessonOptions.SourceTimeoutSeconds,
             lessonOptions.RunTimeoutSeconds,
-            lessonOptions.NoteTokenBudget);
+            lessonOptions.NoteTokenBudget)
+        {
+            StorageRetryAttempts = lessonOptions.StorageRetryAttempts,
+        };
     }
 
     [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]

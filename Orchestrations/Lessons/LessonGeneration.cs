@@ -44,9 +44,10 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
 
     private sealed class LessonRun(OrchestrationContext context, LessonRunInput input, string runId)
     {
-        private static readonly TaskOptions SourceRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(2, TimeSpan.FromSeconds(1)));
-        private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
-        private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+        private const int SourceAttempts = 2;
+        private const int StepAttempts = 3;
+        private static readonly TimeSpan SourceRetryDelay = TimeSpan.FromSeconds(1);
+        private static readonly TimeSpan StepRetryDelay = TimeSpan.FromSeconds(2);
 
         private int _sourcesDone;
 
@@ -60,8 +61,8 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
 
             var reports = await ResearchAsync();
             Report("merging", 45, "Merging, de-duplicating and ranking notes.");
-            var merged = await context.CallActivityAsync<MergeResearchOutput>(
-                LessonActivityNames.MergeResearch, new MergeResearchInput(RunId, reports, input.NoteTokenBudget), StepRetry);
+            var merged = await context.CallWithRetriesAsync<MergeResearchOutput>(
+                LessonActivityNames.MergeResearch, new MergeResearchInput(RunId, reports, input.NoteTokenBudget), StepAttempts, StepRetryDelay, input.StorageRetryAttempts);
             if (merged.NoteCount == 0)
             {
                 var why = string.Join("; ", reports.Select(r => $"{r.Source}: {r.Error ?? "no matching notes"}"));
@@ -86,18 +87,23 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
             Report("review", 88, "Checking the draft against the notes.");
             var review = await WriteAsync(LessonActivityNames.ReviewLesson, step);
 
-            var usage = new[] { outline, sections, exercisesTask.Result, quizTask.Result, review }
-                .Aggregate(ModelUsage.None, (total, s) => total + s.Usage);
-            var generator = review.Generator;
+            var steps = new[] { outline, sections, exercisesTask.Result, quizTask.Result, review };
+            var usage = steps.Aggregate(ModelUsage.None, (total, s) => total + s.Usage);
+
+            // A fallback can write some steps with another model: the lesson names every one that contributed.
+            var generator = string.Join(", ", steps.Select(s => s.Generator).Distinct(StringComparer.Ordinal));
+            var skipped = reports.Where(r => r.Error is not null).ToList();
 
             Report("saving", 95, "Saving a new version.");
             var saved = await context.CallActivityAsync<SaveLessonOutput>(
                 LessonActivityNames.SaveLesson,
                 new SaveLessonInput(RunId, input.Subject, input.Topic, input.Level, review.Result, merged.Pack, usage, generator),
-                StorageRetry);
-            await context.CallActivityAsync(LessonActivityNames.DeleteRunArtifacts, RunId, StorageRetry);
+                StepRetries.Storage(input.StorageRetryAttempts));
+            await context.CallActivityAsync(LessonActivityNames.DeleteRunArtifacts, RunId, StepRetries.Storage(input.StorageRetryAttempts));
 
-            Report("completed", 100, $"Saved version {saved.Version}.");
+            Report("completed", 100, skipped.Count == 0
+                ? $"Saved version {saved.Version}."
+                : $"Saved version {saved.Version}; skipped research source(s): {string.Join(", ", skipped.Select(r => r.Source))}.");
             return new LessonRunResult(
                 input.Key.Subject,
                 input.Key.Topic,
@@ -106,7 +112,8 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
                 saved.Title,
                 LessonRoutes.Latest(input.Key),
                 saved.Generator,
-                usage);
+                usage,
+                skipped.Select(r => $"{r.Source}: {r.Error}").ToList());
         }
 
         public LessonProgress Progress(string stage, int percent, string message) =>
@@ -140,17 +147,18 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
         {
             try
             {
-                return await context.CallActivityAsync<ResearchSourceReport>(LessonActivityNames.ResearchSource, sourceInput, SourceRetry);
+                return await context.CallWithRetriesAsync<ResearchSourceReport>(LessonActivityNames.ResearchSource, sourceInput, SourceAttempts, SourceRetryDelay, input.StorageRetryAttempts);
             }
-            catch (TaskFailedException failure)
+            catch (TaskFailedException failure) when (!StepRetries.IsStorageFault(failure))
             {
-                // A failing source is recorded and skipped; the run goes on with what the others returned.
+                // A failing source is recorded and skipped; the run goes on with what the others returned. A store
+                // that stays down fails the run instead: skipping would silently write the lesson without those notes.
                 return new ResearchSourceReport(sourceInput.Source, 0, failure.FailureDetails.ErrorMessage, 0, null);
             }
         }
 
         private Task<AuthorStepOutput> WriteAsync(string activity, AuthorStepInput step) =>
-            context.CallActivityAsync<AuthorStepOutput>(activity, step, StepRetry);
+            context.CallWithRetriesAsync<AuthorStepOutput>(activity, step, StepAttempts, StepRetryDelay, input.StorageRetryAttempts);
 
         private void Report(string stage, int percent, string message)
         {

@@ -13,7 +13,6 @@ namespace DurableLessons.Orchestrations.Regeneration;
 [DurableTask(RegenerationNames.RegenerateStaleLessons)]
 public sealed class RegenerateStaleLessons : TaskOrchestrator<RegenerationInput, RegenerationResult>
 {
-    private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
 
     public override async Task<RegenerationResult> RunAsync(OrchestrationContext context, RegenerationInput input)
     {
@@ -21,7 +20,7 @@ public sealed class RegenerateStaleLessons : TaskOrchestrator<RegenerationInput,
         ArgumentNullException.ThrowIfNull(input);
         var logger = context.CreateReplaySafeLogger<RegenerateStaleLessons>();
 
-        var stale = await context.CallActivityAsync<List<LessonRef>>(RegenerationNames.FindStaleLessons, new FindStaleLessonsInput(input.StaleBefore), StorageRetry);
+        var stale = await context.CallActivityAsync<List<LessonRef>>(RegenerationNames.FindStaleLessons, new FindStaleLessonsInput(input.StaleBefore), StepRetries.Storage());
         var lessons = new Dictionary<string, LessonRunInput>(StringComparer.Ordinal);
         foreach (var lesson in stale.Concat(input.Flagged))
         {

@@ -14,9 +14,10 @@ namespace DurableLessons.Orchestrations.Syllabi;
 [DurableTask(SyllabusOrchestrationNames.SyllabusGeneration)]
 public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, SyllabusRunResult>
 {
-    private static readonly TaskOptions SourceRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(2, TimeSpan.FromSeconds(1)));
-    private static readonly TaskOptions StepRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(3, TimeSpan.FromSeconds(2), backoffCoefficient: 2));
-    private static readonly TaskOptions StorageRetry = TaskOptions.FromRetryPolicy(new RetryPolicy(5, TimeSpan.FromSeconds(1), backoffCoefficient: 2, maxRetryInterval: TimeSpan.FromSeconds(30)));
+    private const int SourceAttempts = 2;
+    private const int StepAttempts = 3;
+    private static readonly TimeSpan SourceRetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan StepRetryDelay = TimeSpan.FromSeconds(2);
 
     public override async Task<SyllabusRunResult> RunAsync(OrchestrationContext context, SyllabusRunInput input)
     {
@@ -46,10 +47,11 @@ public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, Syll
         var query = new ResearchQuery(input.Topic, input.Goals is { Length: > 0 } goals ? $"{input.Topic} {goals}" : input.Topic, level, input.Language, input.MaxNotesPerSource);
         var reports = await Task.WhenAll(input.Sources.Select(source => ResearchOneAsync(context, new ResearchSourceInput(runId, source, query))));
 
-        var merged = await context.CallActivityAsync<MergeResearchOutput>(
+        var merged = await context.CallWithRetriesAsync<MergeResearchOutput>(
             LessonActivityNames.MergeResearch,
             new MergeResearchInput(runId, reports.OrderBy(r => r.Source, StringComparer.Ordinal).ToList(), input.NoteTokenBudget),
-            StepRetry);
+            StepAttempts,
+            StepRetryDelay);
         if (merged.NoteCount == 0)
         {
             var why = string.Join("; ", reports.Select(r => $"{r.Source}: {r.Error ?? "no matching notes"}"));
@@ -58,14 +60,15 @@ public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, Syll
 
         context.SetCustomStatus(new { stage = "planning", message = $"Planning modules and lessons from {merged.NoteCount} notes." });
         var brief = new SyllabusBrief(input.Topic, level, input.Goals, input.Language);
-        var plan = await context.CallActivityAsync<AuthorStepOutput>(SyllabusActivityNames.WriteSyllabus, new WriteSyllabusInput(runId, brief, merged.Pack), StepRetry);
+        var plan = await context.CallWithRetriesAsync<AuthorStepOutput>(
+            SyllabusActivityNames.WriteSyllabus, new WriteSyllabusInput(runId, brief, merged.Pack), StepAttempts, StepRetryDelay);
 
         context.SetCustomStatus(new { stage = "saving", message = "Saving the syllabus." });
         var saved = await context.CallActivityAsync<SaveSyllabusOutput>(
             SyllabusActivityNames.SaveSyllabus,
             new SaveSyllabusInput(input.SyllabusId, input.Topic, input.Level, input.Goals, input.Language, plan.Result, plan.Generator),
-            StorageRetry);
-        await context.CallActivityAsync(LessonActivityNames.DeleteRunArtifacts, runId, StorageRetry);
+            StepRetries.Storage());
+        await context.CallActivityAsync(LessonActivityNames.DeleteRunArtifacts, runId, StepRetries.Storage());
 
         context.SetCustomStatus(new { stage = "completed", message = $"Saved {saved.LessonCount} lessons in {saved.ModuleCount} modules." });
         return new SyllabusRunResult(saved.Id, input.Topic, level, SyllabusRoutes.Get(saved.Id), saved.ModuleCount, saved.LessonCount, plan.Generator, plan.Usage);
@@ -75,9 +78,9 @@ public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, Syll
     {
         try
         {
-            return await context.CallActivityAsync<ResearchSourceReport>(LessonActivityNames.ResearchSource, sourceInput, SourceRetry);
+            return await context.CallWithRetriesAsync<ResearchSourceReport>(LessonActivityNames.ResearchSource, sourceInput, SourceAttempts, SourceRetryDelay);
         }
-        catch (TaskFailedException failure)
+        catch (TaskFailedException failure) when (!StepRetries.IsStorageFault(failure))
         {
             return new ResearchSourceReport(sourceInput.Source, 0, failure.FailureDetails.ErrorMessage, 0, null);
         }

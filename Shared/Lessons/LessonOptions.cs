@@ -15,6 +15,15 @@ public sealed class LessonOptions
     [Range(200, 100_000)]
     public int NoteTokenBudget { get; set; } = 3000;
 
+    /// <summary>
+    /// Attempts of each save, and of each step's artifact reads and writes, while the store is unreachable: 2 s
+    /// doubling to at most 30 s between them, so the default 8 rides out an outage of about two minutes.
+    /// </summary>
+    [Range(1, 20)]
+    public int StorageRetryAttempts { get; set; } = DefaultStorageRetryAttempts;
+
+    public const int DefaultStorageRetryAttempts = 8;
+
     /// <summary>Per-source timeout used when a source has none of its own.</summary>
     [Range(1, 600)]
     public int SourceTimeoutSeconds { get; set; } = 10;

@@ -4,13 +4,22 @@ using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Shared.Storage;
 
+/// <summary>Typed access to step artifacts; a failure of the store itself surfaces as <see cref="ArtifactStorageException"/>.</summary>
 public static class ArtifactStoreExtensions
 {
-    public static Task PutJsonAsync<T>(this IArtifactStore store, ArtifactRef reference, T value, CancellationToken cancellationToken)
+    public static async Task PutJsonAsync<T>(this IArtifactStore store, ArtifactRef reference, T value, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(reference);
-        return store.PutAsync(reference.Key, JsonSerializer.Serialize(value, WorkflowJson.Options), cancellationToken);
+        var json = JsonSerializer.Serialize(value, WorkflowJson.Options);
+        try
+        {
+            await store.PutAsync(reference.Key, json, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new ArtifactStorageException($"Could not store artifact '{reference.Key}': {exception.Message}", exception);
+        }
     }
 
     /// <summary>Reads a step's stored output; a missing artifact means the run's state was purged or corrupted.</summary>
@@ -18,7 +27,17 @@ public static class ArtifactStoreExtensions
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(reference);
-        var json = await store.GetAsync(reference.Key, cancellationToken)
+        string? stored;
+        try
+        {
+            stored = await store.GetAsync(reference.Key, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            throw new ArtifactStorageException($"Could not read artifact '{reference.Key}': {exception.Message}", exception);
+        }
+
+        var json = stored
             ?? throw new InvalidOperationException($"Artifact '{reference.Key}' is missing; the run's intermediate results were deleted. Restart the run.");
         return JsonSerializer.Deserialize<T>(json, WorkflowJson.Options)
             ?? throw new InvalidOperationException($"Artifact '{reference.Key}' is empty.");

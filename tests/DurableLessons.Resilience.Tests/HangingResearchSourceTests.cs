@@ -33,6 +33,12 @@ public sealed class HangingResearchSourceTests
         Assert.Equal(3, progress["sourcesTotal"]!.GetValue<int>());
         Assert.Equal(3, progress["sourcesDone"]!.GetValue<int>());
 
+        // The finished run still says which sources were skipped and why, in its output and its last progress.
+        Assert.Equal(
+            ["devto: Source 'devto' did not answer within 1 s.", "wikipedia: Source 'wikipedia' did not answer within 1 s."],
+            status["output"]!["skippedSources"]!.AsArray().Select(s => s!.GetValue<string>()));
+        Assert.Contains("skipped research source(s): devto, wikipedia", progress["message"]!.GetValue<string>(), StringComparison.Ordinal);
+
         var lesson = await lab.LessonAsync(status);
         var citations = lesson["document"]!["citations"]!.AsArray();
         Assert.NotEmpty(citations);
