@@ -10,8 +10,8 @@ internal sealed class SqliteArtifactStore(SqliteLessonDatabase database, TimePro
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(content);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await using var command = write.Connection.CreateCommand();
         command.CommandText = """
             INSERT INTO artifacts (key, content, updated_at_ticks) VALUES ($key, $content, $updatedAt)
             ON CONFLICT (key) DO UPDATE SET content = excluded.content, updated_at_ticks = excluded.updated_at_ticks;
@@ -35,10 +35,20 @@ internal sealed class SqliteArtifactStore(SqliteLessonDatabase database, TimePro
     public async Task DeleteByPrefixAsync(string keyPrefix, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(keyPrefix);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "DELETE FROM artifacts WHERE substr(key, 1, length($prefix)) = $prefix";
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await using var command = write.Connection.CreateCommand();
+        // The range lets SQLite use the primary key instead of scanning every artifact while it holds the write turn
+        // (only for an ASCII last character, where UTF-16 and SQLite's UTF-8 byte order agree; run prefixes end in '/').
+        var ranged = keyPrefix.Length > 0 && keyPrefix[^1] < '\u007f';
+        command.CommandText = ranged
+            ? "DELETE FROM artifacts WHERE key >= $prefix AND key < $upperBound AND substr(key, 1, length($prefix)) = $prefix"
+            : "DELETE FROM artifacts WHERE substr(key, 1, length($prefix)) = $prefix";
         command.Parameters.AddWithValue("$prefix", keyPrefix);
+        if (ranged)
+        {
+            command.Parameters.AddWithValue("$upperBound", keyPrefix[..^1] + (char)(keyPrefix[^1] + 1));
+        }
+
         var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
         logger.LogDebug("Deleted {ArtifactCount} artifacts under prefix {ArtifactPrefix}", deleted, keyPrefix);
     }

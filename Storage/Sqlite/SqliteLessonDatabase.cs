@@ -9,6 +9,13 @@ namespace DurableLessons.Storage.Sqlite;
 /// The file <c>{DataDirectory}/lessons.db</c> in WAL mode: opens connections and creates the schema on first use.
 /// (storage_id, minor) is the primary key and run_id is unique, so even a bug in version assignment cannot store
 /// two versions with one number or two versions for one run.
+/// <para>
+/// Writers take turns through <see cref="OpenForWriteAsync"/>: they queue asynchronously instead of sleeping on
+/// thread-pool threads in SQLite's busy handler (Microsoft.Data.Sqlite's async calls run synchronously), which under
+/// load starved the pool and left the host unresponsive. Commits use <c>synchronous=NORMAL</c>, as the engine's
+/// journal does: in WAL mode a power loss may drop the last commits but never corrupts the file, and a crash of the
+/// process loses nothing.
+/// </para>
 /// </summary>
 internal sealed class SqliteLessonDatabase : IDisposable
 {
@@ -37,6 +44,7 @@ internal sealed class SqliteLessonDatabase : IDisposable
     private readonly string connectionString;
     private readonly ILogger<SqliteLessonDatabase> logger;
     private readonly SemaphoreSlim initialization = new(1, 1);
+    private readonly SemaphoreSlim writeTurn = new(1, 1);
     private volatile bool initialized;
 
     public SqliteLessonDatabase(IOptions<SqliteStorageOptions> options, ILogger<SqliteLessonDatabase> logger)
@@ -67,6 +75,21 @@ internal sealed class SqliteLessonDatabase : IDisposable
         return await OpenConnectionAsync(cancellationToken);
     }
 
+    /// <summary>An open connection holding the single write turn until disposed; readers are not blocked by it (WAL).</summary>
+    public async Task<SqliteWriteConnection> OpenForWriteAsync(CancellationToken cancellationToken)
+    {
+        await writeTurn.WaitAsync(cancellationToken);
+        try
+        {
+            return new SqliteWriteConnection(await OpenAsync(cancellationToken), writeTurn);
+        }
+        catch
+        {
+            writeTurn.Release();
+            throw;
+        }
+    }
+
     public void Dispose()
     {
         using (var connection = new SqliteConnection(connectionString))
@@ -75,6 +98,7 @@ internal sealed class SqliteLessonDatabase : IDisposable
         }
 
         initialization.Dispose();
+        writeTurn.Dispose();
     }
 
     private async Task<SqliteConnection> OpenConnectionAsync(CancellationToken cancellationToken)
@@ -83,6 +107,12 @@ internal sealed class SqliteLessonDatabase : IDisposable
         try
         {
             await connection.OpenAsync(cancellationToken);
+            await using (var synchronous = connection.CreateCommand())
+            {
+                synchronous.CommandText = "PRAGMA synchronous = NORMAL;";
+                await synchronous.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             return connection;
         }
         catch

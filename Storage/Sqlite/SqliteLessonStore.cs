@@ -20,7 +20,8 @@ internal sealed class SqliteLessonStore(SqliteLessonDatabase database, TimeProvi
         var json = LessonDocumentJson.Serialize(document);
         var storageId = key.StorageId;
 
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        var connection = write.Connection;
 
         // BEGIN IMMEDIATE (deferred: false) takes the write lock now; there is no async overload that chooses it.
         await using var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);

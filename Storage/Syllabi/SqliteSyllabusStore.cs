@@ -24,8 +24,9 @@ internal sealed class SqliteSyllabusStore(SqliteLessonDatabase database) : ISyll
     public async Task SaveAsync(SyllabusDocument syllabus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(syllabus);
-        await using var connection = await OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
+        await using var write = await database.OpenForWriteAsync(cancellationToken);
+        await EnsureSchemaAsync(write.Connection, cancellationToken);
+        await using var command = write.Connection.CreateCommand();
         command.CommandText = """
             INSERT INTO syllabi (id, topic_level, created_at_ticks, document) VALUES ($id, $topicLevel, $createdAt, $document)
             ON CONFLICT (id) DO UPDATE SET topic_level = excluded.topic_level, created_at_ticks = excluded.created_at_ticks, document = excluded.document;
@@ -62,9 +63,23 @@ internal sealed class SqliteSyllabusStore(SqliteLessonDatabase database) : ISyll
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = await database.OpenAsync(cancellationToken);
+        try
+        {
+            await EnsureSchemaAsync(connection, cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
         if (schemaReady)
         {
-            return connection;
+            return;
         }
 
         await schemaLock.WaitAsync(cancellationToken);
@@ -82,7 +97,5 @@ internal sealed class SqliteSyllabusStore(SqliteLessonDatabase database) : ISyll
         {
             schemaLock.Release();
         }
-
-        return connection;
     }
 }
