@@ -29,7 +29,7 @@ internal sealed class RecordingOrchestrationContext
             .Returns<DateTime, CancellationToken>((fireAt, token) =>
             {
                 Timers.Add((fireAt, token));
-                return TimerResult;
+                return fireAt - Now <= RetryTimerHorizon ? Task.CompletedTask : TimerResult;
             });
 
         // Moq lets a setup for CallActivityAsync<object?> match calls with any TResult; the last matching setup wins,
@@ -49,7 +49,10 @@ internal sealed class RecordingOrchestrationContext
 
     public List<(DateTime FireAt, CancellationToken Token)> Timers { get; } = [];
 
-    /// <summary>What every durable timer returns; by default a timer that never fires.</summary>
+    /// <summary>Timers due within this of <see cref="Now"/> are retry back-offs and fire at once.</summary>
+    public static readonly TimeSpan RetryTimerHorizon = TimeSpan.FromMinutes(5);
+
+    /// <summary>What every longer durable timer (the run timeout) returns; by default a timer that never fires.</summary>
     public Task TimerResult { get; set; } = new TaskCompletionSource().Task;
 
     /// <summary>Answers calls of activity <paramref name="name"/> with <paramref name="result"/> (given the call's input).</summary>
