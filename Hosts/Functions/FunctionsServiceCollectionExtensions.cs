@@ -20,7 +20,7 @@ public static class FunctionsServiceCollectionExtensions
     /// The Functions app's services: the product (<see cref="LessonServiceCollectionExtensions.AddDurableLessons"/>, as in
     /// the embedded host) plus what only this host has: our workflow client and management links over the invocation's
     /// <c>[DurableClient]</c>, the worker serializer, and the start-up rules that lessons live in Table storage and that
-    /// a system key guards the administration routes outside Development.
+    /// a system key guards the administration routes outside Development, and the function key rule for /api.
     /// </summary>
     public static IServiceCollection AddDurableLessonsOnFunctions(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +30,8 @@ public static class FunctionsServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IWorkflowClient, FunctionsWorkflowClient>());
         services.Replace(ServiceDescriptor.Singleton<IManagementLinkFactory, FunctionsManagementLinkFactory>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, TableStorageRequiredValidator>());
-        services.AddOptions<SecurityOptions>().ValidateOnStart();
+        // Security:FunctionKey for the /api functions (applied by FunctionKeyWorkerMiddleware), validated at start.
+        services.AddFunctionKeyPolicy(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SystemKeyRequiredValidator>());
 
         // Orchestration inputs, outputs, custom status and activity payloads in the embedded host's JSON (camelCase,

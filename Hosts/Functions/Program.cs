@@ -1,4 +1,5 @@
 using DurableLessons.Hosts.Functions;
+using DurableLessons.Hosts.Functions.Security;
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 
@@ -6,6 +7,10 @@ var builder = FunctionsApplication.CreateBuilder(args);
 
 // ASP.NET Core integration: the /api handlers in Http/ take HttpRequest and return IResult in both hosts.
 builder.ConfigureFunctionsWebApplication();
+
+// Security:FunctionKey on the HTTP functions, as the embedded host applies it. After the ASP.NET Core integration,
+// whose middleware gives the invocation its HttpContext.
+builder.UseWhen<FunctionKeyWorkerMiddleware>(FunctionKeyWorkerMiddleware.AppliesTo);
 
 builder.Services.AddDurableLessonsOnFunctions(builder.Configuration);
 
