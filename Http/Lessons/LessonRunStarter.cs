@@ -1,9 +1,12 @@
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
+using DurableLessons.Http.Security;
+using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Http.Lessons;
 
@@ -16,9 +19,13 @@ namespace DurableLessons.Http.Lessons;
 public sealed class LessonRunStarter(
     IWorkflowClient client,
     IManagementLinkFactory links,
+    IOptions<ApiOptions> api,
+    IOptions<SecurityOptions> security,
     LessonRequestValidator validator,
     ILogger<LessonRunStarter> logger)
 {
+    private readonly StarterLinks _links = new(links, api, security);
+
     public async Task<IResult> StartAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -51,6 +58,6 @@ public sealed class LessonRunStarter(
             logger.LogInformation("Lesson run {InstanceId} for {Lesson} is already {Status}; returning it", instanceId, key, existing.Status);
         }
 
-        return CheckStatusResponse.Accepted(links.Create(request, instanceId));
+        return CheckStatusResponse.Accepted(_links.Create(request, instanceId));
     }
 }

@@ -1,4 +1,5 @@
 using DurableLessons.Http.Configuration;
+using DurableLessons.Http.StatusLinks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,6 +30,10 @@ public static class RunEventEndpoints
         return services;
     }
 
+    /// <summary>
+    /// Maps the read routes of one run: this stream and the signed status link (<see cref="StatusLinkEndpoints"/>).
+    /// With <c>Api:PublicStatusLinks</c>, the run's link signature (<c>?sig=</c>) opens the stream too.
+    /// </summary>
     public static IEndpointRouteBuilder MapRunEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api").WithTags("Runs")
@@ -37,6 +42,7 @@ public static class RunEventEndpoints
             .WithSummary("Server-Sent Events of one run: 'status' on every change, then 'done' with the final state.")
             .Produces<string>(StatusCodes.Status200OK, ServerSentEventWriter.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        endpoints.MapStatusLinkEndpoints();
         return endpoints;
     }
 }

@@ -1,9 +1,12 @@
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
+using DurableLessons.Http.Security;
+using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
 using DurableLessons.Shared.Workflow;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Http.Syllabi;
 
@@ -14,9 +17,13 @@ namespace DurableLessons.Http.Syllabi;
 public sealed class SyllabusRunStarter(
     IWorkflowClient client,
     IManagementLinkFactory links,
+    IOptions<ApiOptions> api,
+    IOptions<SecurityOptions> security,
     SyllabusRequestValidator validator,
     ILogger<SyllabusRunStarter> logger)
 {
+    private readonly StarterLinks _links = new(links, api, security);
+
     public async Task<IResult> StartAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -36,7 +43,7 @@ public sealed class SyllabusRunStarter(
         ArgumentNullException.ThrowIfNull(input);
         var instanceId = SyllabusOrchestrationNames.GenerationInstanceId(input.SyllabusId);
         await StartOrJoinAsync(client, SyllabusOrchestrationNames.SyllabusGeneration, instanceId, input, logger, request.HttpContext.RequestAborted);
-        return CheckStatusResponse.Accepted(links.Create(request, instanceId));
+        return CheckStatusResponse.Accepted(_links.Create(request, instanceId));
     }
 
     /// <summary>Schedules the instance, or leaves the active one with that id running.</summary>
