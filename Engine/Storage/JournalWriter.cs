@@ -34,7 +34,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private readonly TaskCompletionSource _loopExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private Thread? _loop;
+    private Task? _loop;
     private SqliteConnection? _connection;
     private WriterSession? _session;
     private Statement? _begin;
@@ -73,10 +73,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
             {
                 Open(metadata);
 
-                // A thread of its own: every write waits for this loop, so it must not queue behind the thread pool's
-                // backlog (HTTP requests, episodes, activities) each time it wakes up.
-                _loop = new Thread(Run) { IsBackground = true, Name = "Durable journal writer" };
-                _loop.Start();
+                _loop = Task.Run(RunAsync, CancellationToken.None);
             }
         }
         finally
@@ -151,41 +148,28 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         _saveSequence = new Statement(connection, "UPDATE meta SET value = $value WHERE key = 'change_sequence'", "$value");
     }
 
-    private void Run()
+    private async Task RunAsync()
     {
         try
         {
-            WriteUntilCompleted();
+            var batch = new List<WriteOperation>(MaxOperationsPerTransaction);
+            var effects = new CommitEffects();
+            while (await _queue.Reader.WaitToReadAsync())
+            {
+                while (batch.Count < MaxOperationsPerTransaction && _queue.Reader.TryRead(out var operation))
+                {
+                    batch.Add(operation);
+                }
+
+                Commit(batch, effects);
+                batch.Clear();
+                effects.Clear();
+            }
         }
         finally
         {
             _loopExited.TrySetResult();
         }
-    }
-
-    private void WriteUntilCompleted()
-    {
-        var batch = new List<WriteOperation>(MaxOperationsPerTransaction);
-        var effects = new CommitEffects();
-        while (WaitForWork())
-        {
-            while (batch.Count < MaxOperationsPerTransaction && _queue.Reader.TryRead(out var operation))
-            {
-                batch.Add(operation);
-            }
-
-            Commit(batch, effects);
-            batch.Clear();
-            effects.Clear();
-        }
-    }
-
-    private bool WaitForWork()
-    {
-        var waiting = _queue.Reader.WaitToReadAsync();
-#pragma warning disable CA2012 // Blocking is the point: this is the writer's own thread, not a pool thread.
-        return waiting.IsCompletedSuccessfully ? waiting.Result : waiting.AsTask().GetAwaiter().GetResult();
-#pragma warning restore CA2012
     }
 
     private void Commit(List<WriteOperation> batch, CommitEffects effects)
