@@ -36,7 +36,7 @@ internal sealed record LoadOptions(
           --stream                 follow runs with the SSE stream instead of polling the status URL
           --history-sample 100     completed lessons whose history is read for the engine-overhead figure
           --max-orchestrations N   host Engine:MaxConcurrentOrchestrations (fast: 8, inflight: 32)
-          --max-activities N       host Engine:MaxConcurrentActivities (fast: 32, inflight: 2048)
+          --max-activities N       host Engine:MaxConcurrentActivities (fast: 32, inflight: 128)
           --host-env NAME=VALUE    environment variable for the host process (repeatable), e.g. DOTNET_gcServer=0
         """;
 
@@ -94,7 +94,7 @@ internal sealed record LoadOptions(
             stream,
             Positive(values, "--history-sample", 100),
             Positive(values, "--max-orchestrations", fast ? 8 : 32),
-            Positive(values, "--max-activities", fast ? 32 : 2048),
+            Positive(values, "--max-activities", fast ? 32 : 128),
             environment);
     }
 
