@@ -7,7 +7,7 @@ export function watchRun(checkStatus, { onStatus, signal } = {}) {
   if (typeof EventSource !== 'function' || !id) return pollStatus(checkStatus, { onStatus, signal });
 
   return new Promise((resolve, reject) => {
-    const source = new EventSource(`api/runs/${encodeURIComponent(id)}/events`);
+    const source = new EventSource(eventStreamUrl(checkStatus, id));
     const stop = () => {
       source.close();
       signal?.removeEventListener('abort', onAbort);
@@ -29,4 +29,13 @@ export function watchRun(checkStatus, { onStatus, signal } = {}) {
       pollStatus(checkStatus, { onStatus, signal }).then(resolve, reject);
     });
   });
+}
+
+// The run's event stream. A signed public status link (Api:PublicStatusLinks) also opens that run's stream, so its
+// signature is carried over; without it a host that requires a function key would refuse the stream.
+export function eventStreamUrl(checkStatus, id, base = globalThis.location?.href ?? 'http://localhost/') {
+  const stream = `api/runs/${encodeURIComponent(id)}/events`;
+  const status = field(checkStatus, 'statusQueryGetUri');
+  const signature = typeof status === 'string' ? new URL(status, base).searchParams.get('sig') : null;
+  return signature ? `${stream}?sig=${encodeURIComponent(signature)}` : stream;
 }
