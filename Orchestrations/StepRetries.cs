@@ -1,4 +1,5 @@
 using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Shared.Workflow;
 
@@ -7,17 +8,44 @@ namespace DurableLessons.Orchestrations;
 /// <summary>
 /// The retry rules every orchestration uses. Storage faults (the store is down) are ridden out for about two minutes
 /// by default (<c>Lessons:StorageRetryAttempts</c>); a step's own failures (a model that keeps answering nonsense, a
-/// source that keeps failing) get a few attempts only.
+/// source that keeps failing) get a few attempts only: 3 for a writing or merge step, 2 for a research source.
 /// </summary>
 internal static class StepRetries
 {
+    private const int StepAttempts = 3;
+    private const int SourceAttempts = 2;
     private const double StorageBackoff = 2;
+    private static readonly TimeSpan StepFirstDelay = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan SourceFirstDelay = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan StorageFirstDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StorageMaxDelay = TimeSpan.FromSeconds(30);
 
     /// <summary>Saves and clean-ups: 2 s doubling to at most 30 s between attempts.</summary>
     public static TaskOptions Storage(int attempts = LessonOptions.DefaultStorageRetryAttempts) =>
-        TaskOptions.FromRetryPolicy(new RetryPolicy(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay));
+        TaskOptions.FromRetryPolicy(StoragePolicy(attempts));
+
+    /// <summary>A writing or merge step: 3 attempts of its own work (2 s, then 4 s apart), storage faults apart.</summary>
+    public static Task<T> CallStepAsync<T>(
+        this OrchestrationContext context, string activity, object input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts) =>
+        context.CallWithRetriesAsync<T>(activity, input, StepAttempts, StepFirstDelay, storageAttempts);
+
+    /// <summary>
+    /// Asks one research source (2 attempts, 1 s apart). A source that keeps failing is reported and skipped; a store
+    /// that stays down fails the call instead, since skipping would silently leave that source's notes out.
+    /// </summary>
+    public static async Task<ResearchSourceReport> ResearchSourceAsync(
+        this OrchestrationContext context, ResearchSourceInput input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts)
+    {
+        try
+        {
+            return await context.CallWithRetriesAsync<ResearchSourceReport>(
+                LessonActivityNames.ResearchSource, input, SourceAttempts, SourceFirstDelay, storageAttempts);
+        }
+        catch (TaskFailedException failure) when (!IsStorageFault(failure.FailureDetails))
+        {
+            return new ResearchSourceReport(input.Source, 0, failure.FailureDetails.ErrorMessage, 0, null);
+        }
+    }
 
     /// <summary>
     /// Calls an activity whose own work may fail <paramref name="attempts"/> times in all, waiting
@@ -25,16 +53,10 @@ internal static class StepRetries
     /// (<see cref="ArtifactStorageException"/>) are retried separately with the storage policy. A storage fault that
     /// outlasts that policy fails the call.
     /// </summary>
-    public static async Task<T> CallWithRetriesAsync<T>(
-        this OrchestrationContext context,
-        string activity,
-        object input,
-        int attempts,
-        TimeSpan firstDelay,
-        int storageAttempts = LessonOptions.DefaultStorageRetryAttempts)
+    private static async Task<T> CallWithRetriesAsync<T>(
+        this OrchestrationContext context, string activity, object input, int attempts, TimeSpan firstDelay, int storageAttempts)
     {
-        var storageFaultsOnly = TaskOptions.FromRetryPolicy(
-            new RetryPolicy(storageAttempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay) { HandleFailure = failure => failure.IsCausedBy<ArtifactStorageException>() });
+        var storageFaultsOnly = TaskOptions.FromRetryPolicy(StoragePolicy(storageAttempts, IsStorageFault));
         var delay = firstDelay;
         for (var attempt = 1; ; attempt++)
         {
@@ -42,7 +64,7 @@ internal static class StepRetries
             {
                 return await context.CallActivityAsync<T>(activity, input, storageFaultsOnly);
             }
-            catch (TaskFailedException failure) when (attempt < attempts && !IsStorageFault(failure))
+            catch (TaskFailedException failure) when (attempt < attempts && !IsStorageFault(failure.FailureDetails))
             {
                 await context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
                 delay *= 2;
@@ -50,5 +72,8 @@ internal static class StepRetries
         }
     }
 
-    public static bool IsStorageFault(TaskFailedException failure) => failure.FailureDetails.IsCausedBy<ArtifactStorageException>();
+    private static bool IsStorageFault(TaskFailureDetails failure) => failure.IsCausedBy<ArtifactStorageException>();
+
+    private static RetryPolicy StoragePolicy(int attempts, Func<TaskFailureDetails, bool>? handleFailure = null) =>
+        new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay) { HandleFailure = handleFailure };
 }

@@ -44,11 +44,6 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
 
     private sealed class LessonRun(OrchestrationContext context, LessonRunInput input, string runId)
     {
-        private const int SourceAttempts = 2;
-        private const int StepAttempts = 3;
-        private static readonly TimeSpan SourceRetryDelay = TimeSpan.FromSeconds(1);
-        private static readonly TimeSpan StepRetryDelay = TimeSpan.FromSeconds(2);
-
         private int _sourcesDone;
 
         public string RunId { get; } = runId;
@@ -61,8 +56,8 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
 
             var reports = await ResearchAsync();
             Report("merging", 45, "Merging, de-duplicating and ranking notes.");
-            var merged = await context.CallWithRetriesAsync<MergeResearchOutput>(
-                LessonActivityNames.MergeResearch, new MergeResearchInput(RunId, reports, input.NoteTokenBudget), StepAttempts, StepRetryDelay, input.StorageRetryAttempts);
+            var merged = await context.CallStepAsync<MergeResearchOutput>(
+                LessonActivityNames.MergeResearch, new MergeResearchInput(RunId, reports, input.NoteTokenBudget), input.StorageRetryAttempts);
             if (merged.NoteCount == 0)
             {
                 var why = string.Join("; ", reports.Select(r => $"{r.Source}: {r.Error ?? "no matching notes"}"));
@@ -124,7 +119,7 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
             Report("research", 5, $"Researching {input.Sources.Count} source(s).");
             var query = new ResearchQuery(input.Subject, input.Topic, input.Level.ToWire(), input.Language);
             var pending = input.Sources
-                .Select(source => ResearchOneAsync(new ResearchSourceInput(RunId, source, query)))
+                .Select(source => context.ResearchSourceAsync(new ResearchSourceInput(RunId, source, query), input.StorageRetryAttempts))
                 .ToList();
             var reports = new List<ResearchSourceReport>(pending.Count);
             while (pending.Count > 0)
@@ -143,22 +138,8 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
             return reports.OrderBy(r => r.Source, StringComparer.Ordinal).ToList();
         }
 
-        private async Task<ResearchSourceReport> ResearchOneAsync(ResearchSourceInput sourceInput)
-        {
-            try
-            {
-                return await context.CallWithRetriesAsync<ResearchSourceReport>(LessonActivityNames.ResearchSource, sourceInput, SourceAttempts, SourceRetryDelay, input.StorageRetryAttempts);
-            }
-            catch (TaskFailedException failure) when (!StepRetries.IsStorageFault(failure))
-            {
-                // A failing source is recorded and skipped; the run goes on with what the others returned. A store
-                // that stays down fails the run instead: skipping would silently write the lesson without those notes.
-                return new ResearchSourceReport(sourceInput.Source, 0, failure.FailureDetails.ErrorMessage, 0, null);
-            }
-        }
-
         private Task<AuthorStepOutput> WriteAsync(string activity, AuthorStepInput step) =>
-            context.CallWithRetriesAsync<AuthorStepOutput>(activity, step, StepAttempts, StepRetryDelay, input.StorageRetryAttempts);
+            context.CallStepAsync<AuthorStepOutput>(activity, step, input.StorageRetryAttempts);
 
         private void Report(string stage, int percent, string message)
         {

@@ -13,7 +13,6 @@ namespace DurableLessons.Orchestrations.Regeneration;
 [DurableTask(RegenerationNames.RegenerateStaleLessons)]
 public sealed class RegenerateStaleLessons : TaskOrchestrator<RegenerationInput, RegenerationResult>
 {
-
     public override async Task<RegenerationResult> RunAsync(OrchestrationContext context, RegenerationInput input)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -14,11 +14,6 @@ namespace DurableLessons.Orchestrations.Syllabi;
 [DurableTask(SyllabusOrchestrationNames.SyllabusGeneration)]
 public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, SyllabusRunResult>
 {
-    private const int SourceAttempts = 2;
-    private const int StepAttempts = 3;
-    private static readonly TimeSpan SourceRetryDelay = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan StepRetryDelay = TimeSpan.FromSeconds(2);
-
     public override async Task<SyllabusRunResult> RunAsync(OrchestrationContext context, SyllabusRunInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -45,13 +40,11 @@ public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, Syll
         var level = input.Level.ToWire();
         context.SetCustomStatus(new { stage = "research", message = $"Researching {input.Sources.Count} source(s)." });
         var query = new ResearchQuery(input.Topic, input.Goals is { Length: > 0 } goals ? $"{input.Topic} {goals}" : input.Topic, level, input.Language, input.MaxNotesPerSource);
-        var reports = await Task.WhenAll(input.Sources.Select(source => ResearchOneAsync(context, new ResearchSourceInput(runId, source, query))));
+        var reports = await Task.WhenAll(input.Sources.Select(source => context.ResearchSourceAsync(new ResearchSourceInput(runId, source, query))));
 
-        var merged = await context.CallWithRetriesAsync<MergeResearchOutput>(
+        var merged = await context.CallStepAsync<MergeResearchOutput>(
             LessonActivityNames.MergeResearch,
-            new MergeResearchInput(runId, reports.OrderBy(r => r.Source, StringComparer.Ordinal).ToList(), input.NoteTokenBudget),
-            StepAttempts,
-            StepRetryDelay);
+            new MergeResearchInput(runId, reports.OrderBy(r => r.Source, StringComparer.Ordinal).ToList(), input.NoteTokenBudget));
         if (merged.NoteCount == 0)
         {
             var why = string.Join("; ", reports.Select(r => $"{r.Source}: {r.Error ?? "no matching notes"}"));
@@ -60,8 +53,8 @@ public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, Syll
 
         context.SetCustomStatus(new { stage = "planning", message = $"Planning modules and lessons from {merged.NoteCount} notes." });
         var brief = new SyllabusBrief(input.Topic, level, input.Goals, input.Language);
-        var plan = await context.CallWithRetriesAsync<AuthorStepOutput>(
-            SyllabusActivityNames.WriteSyllabus, new WriteSyllabusInput(runId, brief, merged.Pack), StepAttempts, StepRetryDelay);
+        var plan = await context.CallStepAsync<AuthorStepOutput>(
+            SyllabusActivityNames.WriteSyllabus, new WriteSyllabusInput(runId, brief, merged.Pack));
 
         context.SetCustomStatus(new { stage = "saving", message = "Saving the syllabus." });
         var saved = await context.CallActivityAsync<SaveSyllabusOutput>(
@@ -72,17 +65,5 @@ public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, Syll
 
         context.SetCustomStatus(new { stage = "completed", message = $"Saved {saved.LessonCount} lessons in {saved.ModuleCount} modules." });
         return new SyllabusRunResult(saved.Id, input.Topic, level, SyllabusRoutes.Get(saved.Id), saved.ModuleCount, saved.LessonCount, plan.Generator, plan.Usage);
-    }
-
-    private static async Task<ResearchSourceReport> ResearchOneAsync(OrchestrationContext context, ResearchSourceInput sourceInput)
-    {
-        try
-        {
-            return await context.CallWithRetriesAsync<ResearchSourceReport>(LessonActivityNames.ResearchSource, sourceInput, SourceAttempts, SourceRetryDelay);
-        }
-        catch (TaskFailedException failure) when (!StepRetries.IsStorageFault(failure))
-        {
-            return new ResearchSourceReport(sourceInput.Source, 0, failure.FailureDetails.ErrorMessage, 0, null);
-        }
     }
 }
