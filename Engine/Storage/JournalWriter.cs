@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using DurableLessons.Engine.Diagnostics;
 using System.Threading.Channels;
+using DurableLessons.Engine.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
@@ -33,7 +33,6 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
     private readonly EngineMetrics _metrics;
     private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
     private readonly SemaphoreSlim _startLock = new(1, 1);
-    private readonly TaskCompletionSource _loopExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Task? _loop;
     private SqliteConnection? _connection;
     private WriterSession? _session;
@@ -72,7 +71,6 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
             if (_loop is null)
             {
                 Open(metadata);
-
                 _loop = Task.Run(RunAsync, CancellationToken.None);
             }
         }
@@ -117,7 +115,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
 
         if (_loop is not null)
         {
-            await _loopExited.Task;
+            await _loop;
         }
 
         _session?.Dispose();
@@ -150,25 +148,18 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
 
     private async Task RunAsync()
     {
-        try
+        var batch = new List<WriteOperation>(MaxOperationsPerTransaction);
+        var effects = new CommitEffects();
+        while (await _queue.Reader.WaitToReadAsync())
         {
-            var batch = new List<WriteOperation>(MaxOperationsPerTransaction);
-            var effects = new CommitEffects();
-            while (await _queue.Reader.WaitToReadAsync())
+            while (batch.Count < MaxOperationsPerTransaction && _queue.Reader.TryRead(out var operation))
             {
-                while (batch.Count < MaxOperationsPerTransaction && _queue.Reader.TryRead(out var operation))
-                {
-                    batch.Add(operation);
-                }
-
-                Commit(batch, effects);
-                batch.Clear();
-                effects.Clear();
+                batch.Add(operation);
             }
-        }
-        finally
-        {
-            _loopExited.TrySetResult();
+
+            Commit(batch, effects);
+            batch.Clear();
+            effects.Clear();
         }
     }
 
