@@ -17,7 +17,7 @@ public sealed class RetentionEndpoint(RetentionPurger purger)
         var text = request.Query["olderThan"].ToString().Trim();
         if (ParseAge(text) is not { } age || age < TimeSpan.Zero || age > MaxOlderThan)
         {
-            return RequestProblems.Invalid("olderThan", "Required: a duration from 0 to 3650 days, such as P7D, 7.00:00:00, 7d, 12h or 30m.");
+            return RequestProblems.Invalid("olderThan", $"Required: a duration from 0 to {MaxOlderThan.TotalDays:0} days, such as P7D, 7.00:00:00, 7d, 12h or 30m.");
         }
 
         var purged = await purger.PurgeOlderThanAsync(age, request.HttpContext.RequestAborted);
