@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DurableLessons.Resilience.Tests.Fakes;
 
@@ -21,14 +20,10 @@ public sealed class HangingResearchSourceTests
 
         await using var lab = await FaultLab.StartAsync(settings);
 
-        var clock = Stopwatch.StartNew();
         var statusUri = await lab.StartLessonAsync();
         var status = await lab.WaitAsync(statusUri);
-        clock.Stop();
 
         Assert.Equal("Completed", FaultLab.RuntimeStatus(status));
-        // The run did not wait for the hang: it finished long before any hung request would have been answered.
-        Assert.True(clock.Elapsed < HangingResearchApi.HangFor, $"The run took {clock.Elapsed}, as long as the hang itself.");
         var progress = status["customStatus"]!.AsObject();
         Assert.Equal(3, progress["sourcesTotal"]!.GetValue<int>());
         Assert.Equal(3, progress["sourcesDone"]!.GetValue<int>());
@@ -49,6 +44,9 @@ public sealed class HangingResearchSourceTests
         Assert.Contains(calls, c => c.Path.StartsWith("/w/", StringComparison.Ordinal));
         Assert.Contains(calls, c => c.Path.StartsWith("/api/articles", StringComparison.Ordinal));
         Assert.All(calls, c => Assert.NotNull(c.AbandonedAt));
+        // Each hung call was given up at the scale of its 1 s source timeout (generously bounded), not left to the
+        // 5-minute hang; the server sees the request a little after the host's timeout starts, so no lower bound.
+        Assert.All(calls, c => Assert.InRange(c.AbandonedAt!.Value - c.Started, TimeSpan.Zero, TimeSpan.FromSeconds(10)));
 
         // The run's history says why each hung source contributed nothing.
         using var history = await lab.Host.Client.GetAsync($"{statusUri}{(statusUri.Query.Length > 0 ? "&" : "?")}showHistory=true&showHistoryOutput=true");

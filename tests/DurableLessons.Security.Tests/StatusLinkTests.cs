@@ -14,6 +14,9 @@ namespace DurableLessons.Security.Tests;
 /// </summary>
 public sealed class StatusLinkTests
 {
+    private static readonly string[] ManagementLinks =
+        ["sendEventPostUri", "terminatePostUri", "suspendPostUri", "resumePostUri", "rewindPostUri", "restartPostUri", "purgeHistoryDeleteUri"];
+
     private readonly string _systemKey = NewKey("system");
     private readonly string _functionKey = NewKey("function");
 
@@ -43,7 +46,7 @@ public sealed class StatusLinkTests
         var payload = Parse(body);
         var id = payload["id"]!.GetValue<string>();
         Assert.Equal($"{host.BaseAddress}runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(id)}?code={_systemKey}", payload["statusQueryGetUri"]!.GetValue<string>());
-        foreach (var link in new[] { "sendEventPostUri", "terminatePostUri", "suspendPostUri", "resumePostUri", "purgeHistoryDeleteUri" })
+        foreach (var link in ManagementLinks)
         {
             Assert.Contains($"code={_systemKey}", payload[link]!.GetValue<string>(), StringComparison.Ordinal);
         }
@@ -66,7 +69,7 @@ public sealed class StatusLinkTests
         var link = payload["statusQueryGetUri"]!.GetValue<string>();
         Assert.StartsWith($"{host.BaseAddress}api/runs/{Uri.EscapeDataString(id)}/status?sig=", link, StringComparison.Ordinal);
         Assert.Equal(new Uri(link), response.Headers.Location);
-        foreach (var name in new[] { "sendEventPostUri", "terminatePostUri", "suspendPostUri", "resumePostUri", "rewindPostUri", "restartPostUri", "purgeHistoryDeleteUri" })
+        foreach (var name in ManagementLinks)
         {
             Assert.True(payload.ContainsKey(name), $"the payload keeps the '{name}' key");
             Assert.Null(payload[name]);

@@ -24,8 +24,6 @@ public sealed class HostProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public bool HasExited => _process.HasExited;
-
     public static HostProcess Start(int port, string dataDirectory, string logPath, IReadOnlyDictionary<string, string> settings)
     {
         var dll = Path.Combine(HostDirectory(), "DurableLessons.Local.dll");

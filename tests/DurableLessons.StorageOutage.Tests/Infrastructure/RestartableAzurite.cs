@@ -40,8 +40,6 @@ public sealed class RestartableAzurite : IAsyncDisposable
 
     public bool IsRunning => process is { HasExited: false };
 
-    public Uri TableEndpoint => EndpointOn(Port);
-
     /// <summary>An account-key connection string with an explicit TableEndpoint on <paramref name="port"/> (Azurite's or a proxy's).</summary>
     public static string ConnectionStringFor(int port) =>
         $"DefaultEndpointsProtocol=http;AccountName={TableConnectionString.DevelopmentAccountName};" +
