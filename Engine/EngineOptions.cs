@@ -26,6 +26,21 @@ public sealed class EngineOptions
     [Range(1, 4096)]
     public int MaxConcurrentActivities { get; set; } = 32;
 
+    /// <summary>
+    /// Dedicated threads that run episodes and activities (their awaits continue there; waiting on I/O holds none).
+    /// 0 = twice the processor count, at least 4.
+    /// </summary>
+    [Range(0, 256)]
+    public int WorkerThreads { get; set; }
+
+    /// <summary>
+    /// How far below request handling the worker threads are scheduled when the CPU is short: a Linux nice value
+    /// (0 = same priority, 19 = lowest; elsewhere any value above 0 means below normal). Requests (starts, status reads)
+    /// then stay fast while a backlog of orchestrations runs on what CPU they leave.
+    /// </summary>
+    [Range(0, 19)]
+    public int WorkerNiceness { get; set; } = 10;
+
     /// <summary>The largest custom status (UTF-8 JSON bytes) an orchestration may set; larger fails it, as Durable does.</summary>
     [Range(256, 1024 * 1024)]
     public int MaxCustomStatusBytes { get; set; } = 16 * 1024;
@@ -36,4 +51,6 @@ public sealed class EngineOptions
     /// </summary>
     [Range(0, 1_000_000)]
     public int MaxCachedOrchestrations { get; set; } = 4096;
+
+    public int EffectiveWorkerThreads => WorkerThreads > 0 ? WorkerThreads : Math.Max(4, 2 * Environment.ProcessorCount);
 }

@@ -31,6 +31,7 @@ internal sealed class DurableEngineHostedService(
     private readonly CancellationTokenSource _abandon = new();
     private readonly SemaphoreSlim _episodeSlots = new(options.Value.MaxConcurrentOrchestrations);
     private readonly SemaphoreSlim _activitySlots = new(options.Value.MaxConcurrentActivities);
+    private readonly BackgroundWorkScheduler _workers = new(options.Value.EffectiveWorkerThreads, options.Value.WorkerNiceness);
     private readonly ConcurrentDictionary<Task, bool> _running = new();
     private readonly List<Task> _loops = [];
 
@@ -53,9 +54,12 @@ internal sealed class DurableEngineHostedService(
         _loops.Add(Task.Run(() => DispatchAsync(queues.Activities, _activitySlots, RunActivityAsync, stopping), CancellationToken.None));
         _loops.Add(Task.Run(() => RunTimersAsync(stopping), CancellationToken.None));
         logger.LogInformation(
-            "Durable engine started: {InstanceCount} instance(s) and {ActivityCount} activity work item(s) to resume",
+            "Durable engine started: {InstanceCount} instance(s) and {ActivityCount} activity work item(s) to resume; {WorkerThreads} worker threads at nice {Niceness} ({PriorityState})",
             recovery.Inboxes.Count,
-            recovery.Activities.Count);
+            recovery.Activities.Count,
+            _workers.MaximumConcurrencyLevel,
+            options.Value.WorkerNiceness,
+            _workers.IsPriorityLowered ? "lowered" : "not lowered");
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -79,6 +83,7 @@ internal sealed class DurableEngineHostedService(
         _abandon.Dispose();
         _episodeSlots.Dispose();
         _activitySlots.Dispose();
+        _workers.Dispose();
     }
 
     /// <summary>Takes work while a slot is free; each piece runs on its own and frees its slot itself.</summary>
@@ -119,18 +124,17 @@ internal sealed class DurableEngineHostedService(
         }
     }
 
-    private static async Task RunTrackedAsync(Func<Task> run, Action release)
+    private Task RunTrackedAsync(Func<Task> run, Action release) => _workers.Run(async () =>
     {
         try
         {
-            await Task.Yield();
             await run();
         }
         finally
         {
             release();
         }
-    }
+    });
 
     private async Task RunEpisodeAsync(string instanceId, Action executed)
     {
