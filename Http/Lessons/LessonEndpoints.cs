@@ -1,4 +1,5 @@
 using DurableLessons.Http.Configuration;
+using DurableLessons.Http.StatusLinks;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
@@ -7,6 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Http.Lessons;
@@ -27,6 +29,7 @@ public static class LessonEndpoints
         services.AddValidatedOptions<LessonOptions>(configuration, LessonOptions.SectionName);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LessonOptions>>().Value);
         services.AddSingleton<LessonRequestValidator>();
+        services.TryAddSingleton<StarterLinks>();
         services.AddSingleton<LessonRunStarter>();
         services.AddSingleton<LessonQueries>();
         return services;

@@ -18,14 +18,10 @@ namespace DurableLessons.Http.Lessons;
 /// </summary>
 public sealed class LessonRunStarter(
     IWorkflowClient client,
-    IManagementLinkFactory links,
-    IOptions<ApiOptions> api,
-    IOptions<SecurityOptions> security,
+    StarterLinks links,
     LessonRequestValidator validator,
     ILogger<LessonRunStarter> logger)
 {
-    private readonly StarterLinks _links = new(links, api, security);
-
     public async Task<IResult> StartAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -58,6 +54,6 @@ public sealed class LessonRunStarter(
             logger.LogInformation("Lesson run {InstanceId} for {Lesson} is already {Status}; returning it", instanceId, key, existing.Status);
         }
 
-        return CheckStatusResponse.Accepted(_links.Create(request, instanceId));
+        return CheckStatusResponse.Accepted(links.Create(request, instanceId));
     }
 }

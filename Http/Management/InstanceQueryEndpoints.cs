@@ -58,26 +58,7 @@ internal static class InstanceQueryEndpoints
             payload = payload with { HistoryEvents = InstanceHistoryPayload.From(history, showHistoryOutput, showInput) };
         }
 
-        int statusCode;
-        switch (metadata.RuntimeStatus)
-        {
-            case OrchestrationRuntimeStatus.Pending:
-            case OrchestrationRuntimeStatus.Running:
-            case OrchestrationRuntimeStatus.ContinuedAsNew:
-            case OrchestrationRuntimeStatus.Suspended:
-                statusCode = StatusCodes.Status202Accepted;
-                request.HttpContext.Response.Headers.Location = PublicBaseUrl.RequestUrl(request);
-                request.HttpContext.Response.Headers.RetryAfter = CheckStatusResponse.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                break;
-            case OrchestrationRuntimeStatus.Failed:
-                statusCode = failureIsServerError ? StatusCodes.Status500InternalServerError : StatusCodes.Status200OK;
-                break;
-            default:
-                statusCode = StatusCodes.Status200OK;
-                break;
-        }
-
-        return TypedResults.Json(payload, ManagementJson.Options, statusCode: statusCode);
+        return InstanceStatusResult.For(request, metadata.RuntimeStatus, payload, failureIsServerError);
     }
 
     private static async Task<IResult> ListAsync(

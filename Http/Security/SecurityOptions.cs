@@ -10,6 +10,13 @@ public sealed class SecurityOptions
 
     public const int MinimumSystemKeyLength = 16;
 
+    /// <summary>The one rule every key and signing secret follows: long enough, no whitespace or control characters.</summary>
+    public static bool IsWellFormedKey(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        return key.Length >= MinimumSystemKeyLength && !key.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+    }
+
     /// <summary>
     /// The Durable "system key": when set, every management webhook requires it as the <c>code</c> query parameter
     /// or the <c>x-functions-key</c> header. When empty, the host only listens on loopback addresses.

@@ -10,7 +10,7 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<SecurityOption
         if (options.HasFunctionKey)
         {
             var functionKey = options.FunctionKey!;
-            if (functionKey.Length < SecurityOptions.MinimumSystemKeyLength || functionKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            if (!SecurityOptions.IsWellFormedKey(functionKey))
             {
                 return ValidateOptionsResult.Fail(
                     $"{SecurityOptions.FunctionKeySetting} must be at least {SecurityOptions.MinimumSystemKeyLength} characters long, without whitespace or control characters (or empty for no key).");
@@ -27,18 +27,9 @@ internal sealed class SecurityOptionsValidator : IValidateOptions<SecurityOption
             return ValidateOptionsResult.Success;
         }
 
-        var key = options.SystemKey!;
-        if (key.Length < SecurityOptions.MinimumSystemKeyLength)
-        {
-            return ValidateOptionsResult.Fail(
-                $"{SecurityOptions.SystemKeySetting} must be at least {SecurityOptions.MinimumSystemKeyLength} characters long (or empty to serve loopback only).");
-        }
-
-        if (key.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-        {
-            return ValidateOptionsResult.Fail($"{SecurityOptions.SystemKeySetting} must not contain whitespace or control characters.");
-        }
-
-        return ValidateOptionsResult.Success;
+        return SecurityOptions.IsWellFormedKey(options.SystemKey!)
+            ? ValidateOptionsResult.Success
+            : ValidateOptionsResult.Fail(
+                $"{SecurityOptions.SystemKeySetting} must be at least {SecurityOptions.MinimumSystemKeyLength} characters long, without whitespace or control characters (or empty to serve loopback only).");
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ApiOptionsValidator(IOptions<SecurityOptions> security) : 
         if (options.HasStatusLinkKey)
         {
             var key = options.StatusLinkKey!;
-            if (key.Length < SecurityOptions.MinimumSystemKeyLength || key.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+            if (!SecurityOptions.IsWellFormedKey(key))
             {
                 return ValidateOptionsResult.Fail(
                     $"{ApiOptions.StatusLinkKeySetting} must be at least {SecurityOptions.MinimumSystemKeyLength} characters long, without whitespace or control characters (or empty to derive it from {SecurityOptions.SystemKeySetting}).");

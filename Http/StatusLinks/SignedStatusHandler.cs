@@ -1,5 +1,3 @@
-using System.Globalization;
-using DurableLessons.Http.Links;
 using DurableLessons.Http.Management;
 using DurableLessons.Http.Problems;
 using DurableLessons.Http.Security;
@@ -45,46 +43,22 @@ public sealed class SignedStatusHandler(
             return ProblemResponses.InvalidParameter("showHistory", "is not available through a public status link.");
         }
 
-        if (Flag(request, "showInput", defaultValue: true) is not { } showInput)
+        bool showInput;
+        bool failureIsServerError;
+        try
         {
-            return ProblemResponses.InvalidParameter("showInput", "must be true or false.");
+            var query = new WebhookQuery(request);
+            showInput = query.Bool("showInput", defaultValue: true);
+            failureIsServerError = query.Bool("returnInternalServerErrorOnFailure", defaultValue: false);
         }
-
-        if (Flag(request, "returnInternalServerErrorOnFailure", defaultValue: false) is not { } failureIsServerError)
+        catch (InvalidWebhookParameterException e)
         {
-            return ProblemResponses.InvalidParameter("returnInternalServerErrorOnFailure", "must be true or false.");
+            return ProblemResponses.InvalidParameter(e.Parameter, e.Reason);
         }
 
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, request.HttpContext.RequestAborted);
-        if (metadata is null)
-        {
-            return ProblemResponses.NotFound($"No instance with ID '{instanceId}' was found.");
-        }
-
-        var statusCode = metadata.RuntimeStatus switch
-        {
-            OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.ContinuedAsNew
-                or OrchestrationRuntimeStatus.Suspended => StatusCodes.Status202Accepted,
-            OrchestrationRuntimeStatus.Failed when failureIsServerError => StatusCodes.Status500InternalServerError,
-            _ => StatusCodes.Status200OK,
-        };
-        if (statusCode == StatusCodes.Status202Accepted)
-        {
-            request.HttpContext.Response.Headers.Location = PublicBaseUrl.RequestUrl(request);
-            request.HttpContext.Response.Headers.RetryAfter = CheckStatusResponse.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
-        }
-
-        return TypedResults.Json(InstanceStatusPayload.From(metadata, showInput), ManagementJson.Options, statusCode: statusCode);
-    }
-
-    private static bool? Flag(HttpRequest request, string name, bool defaultValue)
-    {
-        var values = request.Query[name];
-        if (values.Count == 0)
-        {
-            return defaultValue;
-        }
-
-        return values.Count == 1 && bool.TryParse(values[0], out var value) ? value : null;
+        return metadata is null
+            ? InstanceProblems.NotFound(instanceId)
+            : InstanceStatusResult.For(request, metadata.RuntimeStatus, InstanceStatusPayload.From(metadata, showInput), failureIsServerError);
     }
 }

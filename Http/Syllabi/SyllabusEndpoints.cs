@@ -1,10 +1,12 @@
 using DurableLessons.Http.Configuration;
+using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Http.Syllabi;
@@ -29,6 +31,7 @@ public static class SyllabusEndpoints
         services.AddSingleton<SyllabusRequestValidator>();
         services.AddSingleton<SyllabusLookup>();
         services.AddSingleton<LessonStateReader>();
+        services.TryAddSingleton<StarterLinks>();
         services.AddSingleton<SyllabusRunStarter>();
         services.AddSingleton<SyllabusQueries>();
         services.AddSingleton<SyllabusLessonStarter>();

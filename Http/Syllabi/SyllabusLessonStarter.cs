@@ -13,17 +13,13 @@ namespace DurableLessons.Http.Syllabi;
 /// <summary>Generates a syllabus's lessons: one on demand, or every pending one in a batch.</summary>
 public sealed class SyllabusLessonStarter(
     IWorkflowClient client,
-    IManagementLinkFactory links,
-    IOptions<ApiOptions> api,
-    IOptions<SecurityOptions> security,
+    StarterLinks links,
     SyllabusLookup lookup,
     LessonStateReader states,
     SyllabusRequestValidator validator,
     SyllabusOptions options,
     ILogger<SyllabusLessonStarter> logger)
 {
-    private readonly StarterLinks _links = new(links, api, security);
-
     /// <summary>Starts (or joins the running) LessonGeneration of one skeleton: its lesson's singleton run.</summary>
     public async Task<IResult> GenerateLessonAsync(HttpRequest request, string id, string lessonId)
     {
@@ -43,7 +39,7 @@ public sealed class SyllabusLessonStarter(
         var run = validator.LessonRunFor(syllabus, skeleton!);
         var instanceId = run.Key.RunInstanceId;
         await SyllabusRunStarter.StartOrJoinAsync(client, OrchestrationNames.LessonGeneration, instanceId, run, logger, cancellationToken);
-        return CheckStatusResponse.Accepted(_links.Create(request, instanceId));
+        return CheckStatusResponse.Accepted(links.Create(request, instanceId));
     }
 
     /// <summary>Starts (or joins the active) batch that generates every lesson that is pending now.</summary>
@@ -60,7 +56,7 @@ public sealed class SyllabusLessonStarter(
         var instanceId = SyllabusOrchestrationNames.BatchInstanceId(syllabus.Id);
         if (await client.GetInstanceAsync(instanceId, cancellationToken: cancellationToken) is { } active && !active.RuntimeStatus.IsTerminal())
         {
-            return CheckStatusResponse.Accepted(_links.Create(request, instanceId));
+            return CheckStatusResponse.Accepted(links.Create(request, instanceId));
         }
 
         var pending = new List<BatchLesson>();
@@ -75,6 +71,6 @@ public sealed class SyllabusLessonStarter(
 
         var input = new SyllabusBatchInput(syllabus.Id, options.BatchConcurrency, pending);
         await SyllabusRunStarter.StartOrJoinAsync(client, SyllabusOrchestrationNames.SyllabusBatchGeneration, instanceId, input, logger, cancellationToken);
-        return CheckStatusResponse.Accepted(_links.Create(request, instanceId));
+        return CheckStatusResponse.Accepted(links.Create(request, instanceId));
     }
 }

@@ -16,14 +16,10 @@ namespace DurableLessons.Http.Syllabi;
 /// </summary>
 public sealed class SyllabusRunStarter(
     IWorkflowClient client,
-    IManagementLinkFactory links,
-    IOptions<ApiOptions> api,
-    IOptions<SecurityOptions> security,
+    StarterLinks links,
     SyllabusRequestValidator validator,
     ILogger<SyllabusRunStarter> logger)
 {
-    private readonly StarterLinks _links = new(links, api, security);
-
     public async Task<IResult> StartAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -43,7 +39,7 @@ public sealed class SyllabusRunStarter(
         ArgumentNullException.ThrowIfNull(input);
         var instanceId = SyllabusOrchestrationNames.GenerationInstanceId(input.SyllabusId);
         await StartOrJoinAsync(client, SyllabusOrchestrationNames.SyllabusGeneration, instanceId, input, logger, request.HttpContext.RequestAborted);
-        return CheckStatusResponse.Accepted(_links.Create(request, instanceId));
+        return CheckStatusResponse.Accepted(links.Create(request, instanceId));
     }
 
     /// <summary>Schedules the instance, or leaves the active one with that id running.</summary>

@@ -23,7 +23,7 @@ internal sealed class SystemKeyRequiredValidator(IHostEnvironment environment) :
                     "administration routes under /api/admin would be open to anyone. Set Security__SystemKey (a Key Vault reference is best).");
         }
 
-        return options.SystemKey!.Length >= SecurityOptions.MinimumSystemKeyLength && !options.SystemKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c))
+        return SecurityOptions.IsWellFormedKey(options.SystemKey!)
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail(
                 $"{SecurityOptions.SystemKeySetting} must be at least {SecurityOptions.MinimumSystemKeyLength} characters without whitespace or control characters.");
