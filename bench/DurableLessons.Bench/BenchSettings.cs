@@ -11,9 +11,6 @@ internal sealed record BenchSettings
     /// <summary>Orchestrations kept in flight by the in-process driver (each started, then waited to completion).</summary>
     public int OrchestrationsInFlight { get; init; } = 32;
 
-    /// <summary>Discarded run that warms the JIT, the SQLite page cache and the engine's queues.</summary>
-    public required TimeSpan EngineWarmup { get; init; }
-
     /// <summary>Run whose rate fixes the orchestration count of the measured run.</summary>
     public required TimeSpan EngineCalibration { get; init; }
 
@@ -32,6 +29,10 @@ internal sealed record BenchSettings
 
     public IReadOnlyList<int> KestrelClientLevels { get; init; } = [50, 200];
 
+    /// <summary>
+    /// Discarded run at each HTTP level's own client count, right before it is measured (opens that level's
+    /// connections); the process-wide JIT warm-up (<see cref="JitSlice"/>) has already run by then.
+    /// </summary>
     public required TimeSpan HttpWarmup { get; init; }
 
     /// <summary>Each HTTP level runs this long or until its request budget is used, whichever comes first.</summary>
@@ -45,6 +46,15 @@ internal sealed record BenchSettings
     /// <summary>Upper bound for the started orchestrations to finish between HTTP levels.</summary>
     public TimeSpan BacklogTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>Length of one warm-up slice: the part's own load, after which the JIT's share of the slice is checked.</summary>
+    public required TimeSpan JitSlice { get; init; }
+
+    /// <summary>Warm-up ends after the first slice that spent less than this share of its wall time compiling.</summary>
+    public double JitQuietShare { get; init; } = 0.01;
+
+    /// <summary>Warm-up ends here even if the JIT is still busy; the report then says so.</summary>
+    public required TimeSpan JitWarmupCap { get; init; }
+
     public required TimeSpan SqliteWarmup { get; init; }
 
     public required TimeSpan SqliteDuration { get; init; }
@@ -52,13 +62,14 @@ internal sealed record BenchSettings
     public static BenchSettings Full { get; } = new()
     {
         Quick = false,
-        EngineWarmup = TimeSpan.FromSeconds(1),
         EngineCalibration = TimeSpan.FromSeconds(2),
         EngineTarget = TimeSpan.FromSeconds(10),
         HttpWarmup = TimeSpan.FromSeconds(1),
         HttpDuration = TimeSpan.FromSeconds(10),
-        HttpMaxRequests = 200_000,
-        StartMaxRequests = 20_000,
+        HttpMaxRequests = 500_000,
+        StartMaxRequests = 50_000,
+        JitSlice = TimeSpan.FromSeconds(1),
+        JitWarmupCap = TimeSpan.FromSeconds(30),
         SqliteWarmup = TimeSpan.FromSeconds(1),
         SqliteDuration = TimeSpan.FromSeconds(10),
     };
@@ -66,13 +77,14 @@ internal sealed record BenchSettings
     public static BenchSettings QuickMode { get; } = new()
     {
         Quick = true,
-        EngineWarmup = TimeSpan.FromMilliseconds(300),
         EngineCalibration = TimeSpan.FromMilliseconds(500),
         EngineTarget = TimeSpan.FromSeconds(2),
         HttpWarmup = TimeSpan.FromMilliseconds(300),
         HttpDuration = TimeSpan.FromSeconds(2),
-        HttpMaxRequests = 40_000,
-        StartMaxRequests = 4_000,
+        HttpMaxRequests = 100_000,
+        StartMaxRequests = 10_000,
+        JitSlice = TimeSpan.FromSeconds(1),
+        JitWarmupCap = TimeSpan.FromSeconds(8),
         SqliteWarmup = TimeSpan.FromMilliseconds(300),
         SqliteDuration = TimeSpan.FromSeconds(2),
     };

@@ -1,4 +1,6 @@
+using System.Runtime;
 using DurableLessons.Bench.Machine;
+using DurableLessons.Bench.Warmup;
 
 namespace DurableLessons.Bench.Engine;
 
@@ -12,7 +14,9 @@ internal sealed record EngineThroughputResult(
     double CpuShare,
     int InFlight,
     int MaxConcurrentOrchestrations,
-    int MaxConcurrentActivities)
+    int MaxConcurrentActivities,
+    WarmupResult Warmup,
+    TimeSpan JitTime)
 {
     public double OrchestrationsPerSecond => Orchestrations / Elapsed.TotalSeconds;
 
@@ -28,7 +32,8 @@ internal sealed record EngineThroughputResult(
 }
 
 /// <summary>
-/// Orchestrations per second for one fan-out width: a fresh engine on a fresh database file, a discarded warm-up,
+/// Orchestrations per second for one fan-out width: a fresh engine on a fresh database file, a discarded JIT warm-up
+/// (slices of the same load until the JIT is quiet; the JIT is process-wide, so after the first width it is short),
 /// a calibration run that fixes the orchestration count (so the measured run lasts about the target time), then the
 /// measured run of exactly that many orchestrations, each started and waited to completion through IWorkflowClient.
 /// A measured run that ends well under the target (the calibration caught a slow moment) is repeated with a count
@@ -49,7 +54,11 @@ internal static class EngineThroughputBench
         await using var host = await BenchEngineHost.StartAsync(databasePath, cancellationToken);
         var driver = new OrchestrationDriver(host.Client, width, settings.OrchestrationsInFlight);
 
-        await driver.RunForAsync("warm-", settings.EngineWarmup, cancellationToken);
+        var warmup = await JitWarmup.RunUntilQuietAsync(
+            settings,
+            (slice, token) => driver.RunForAsync($"warm{slice}-", settings.JitSlice, token),
+            cancellationToken);
+        progress($"fan-out {width} warm-up: {warmup.Describe()}");
         var (calibrated, calibrationElapsed) = await driver.RunForAsync("cal-", settings.EngineCalibration, cancellationToken);
         var count = CountFor(calibrated / calibrationElapsed.TotalSeconds, settings);
 
@@ -59,10 +68,12 @@ internal static class EngineThroughputBench
             progress($"fan-out {width}: measuring {count} orchestrations (run {attempt})");
             var prefix = $"run{attempt}-";
             var commitsBefore = counter?.Commits;
+            var jitBefore = JitInfo.GetCompilationTime();
             var cpu = ProcessCpu.Start();
             var elapsed = await MeasureAsync(driver, prefix, count, width, settings, cancellationToken);
             var commits = counter?.Commits - commitsBefore;
             var cpuShare = cpu.ShareOfMachine();
+            var jit = JitInfo.GetCompilationTime() - jitBefore;
             if (elapsed >= settings.EngineTarget * ShortRunFraction || attempt == settings.EngineMaxAttempts)
             {
                 counter?.Dispose();
@@ -78,7 +89,9 @@ internal static class EngineThroughputBench
                     cpuShare,
                     settings.OrchestrationsInFlight,
                     options.MaxConcurrentOrchestrations,
-                    options.MaxConcurrentActivities);
+                    options.MaxConcurrentActivities,
+                    warmup,
+                    jit);
             }
 
             count = CountFor(count / elapsed.TotalSeconds, settings);

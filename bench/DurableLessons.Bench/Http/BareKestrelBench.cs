@@ -1,4 +1,6 @@
 using System.Net;
+using DurableLessons.Bench.Http.Wire;
+using DurableLessons.Bench.Warmup;
 
 namespace DurableLessons.Bench.Http;
 
@@ -13,13 +15,17 @@ internal sealed record SampleStatus(
     string CreatedTime,
     string LastUpdatedTime);
 
+/// <summary>The bare Kestrel levels and the JIT warm-up that preceded them.</summary>
+internal sealed record KestrelResult(IReadOnlyList<LatencySummary> Levels, WarmupResult Warmup);
+
 /// <summary>
 /// The HTTP ceiling: a minimal-API app on Kestrel (slim builder, no middleware, warnings-only logging) answering
 /// GET <c>/instances/{id}</c> with a status-shaped JSON object built in memory, loaded by the same harness.
+/// The JIT warm-up cycles through the client levels so every level's code paths are compiled before any is measured.
 /// </summary>
 internal static class BareKestrelBench
 {
-    public static async Task<IReadOnlyList<LatencySummary>> RunAsync(BenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
+    public static async Task<KestrelResult> RunAsync(BenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -31,17 +37,24 @@ internal static class BareKestrelBench
         try
         {
             using var load = new LoadGenerator(new Uri(app.Urls.Single()));
+            static HttpRequestSpec Get(int n) => HttpRequestSpec.Get($"/instances/bench{n % 1000:D4}");
+            var levels = settings.KestrelClientLevels;
+            var warmup = await JitWarmup.RunUntilQuietAsync(
+                settings,
+                (slice, token) => load.RunAsync(levels[slice % levels.Count], settings.JitSlice, settings.HttpMaxRequests, Get, HttpStatusCode.OK, token),
+                cancellationToken);
+            progress($"bare Kestrel warm-up: {warmup.Describe()}");
+
             var results = new List<LatencySummary>();
-            foreach (var clients in settings.KestrelClientLevels)
+            foreach (var clients in levels)
             {
-                HttpRequestMessage Get(int n) => new(HttpMethod.Get, $"/instances/bench{n % 1000:D4}");
                 await load.RunAsync(clients, settings.HttpWarmup, settings.HttpMaxRequests, Get, HttpStatusCode.OK, cancellationToken);
                 var summary = await load.RunAsync(clients, settings.HttpDuration, settings.HttpMaxRequests, Get, HttpStatusCode.OK, cancellationToken);
-                progress($"bare Kestrel GET, {clients} clients: {summary.RequestsPerSecond:0} requests/s");
+                progress($"bare Kestrel GET, {clients} clients: {summary.RequestsPerSecond:0} requests/s, JIT {summary.JitTime.TotalMilliseconds:0} ms in window");
                 results.Add(summary);
             }
 
-            return results;
+            return new KestrelResult(results, warmup);
         }
         finally
         {

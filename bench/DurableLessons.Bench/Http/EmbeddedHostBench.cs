@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
+using DurableLessons.Bench.Http.Wire;
+using DurableLessons.Bench.Warmup;
 using DurableLessons.Bench.Workflows;
 using DurableLessons.Hosts.Local;
 using DurableLessons.Shared.Workflow;
@@ -12,7 +13,9 @@ internal sealed record HostLatencyResult(
     IReadOnlyList<LatencySummary> Starts,
     IReadOnlyList<LatencySummary> StatusGets,
     IReadOnlyList<TimeSpan> BacklogDrains,
-    int FailedInstances);
+    int FailedInstances,
+    WarmupResult StartWarmup,
+    WarmupResult StatusWarmup);
 
 /// <summary>
 /// The real embedded host (<see cref="LocalHost.Build"/>: Kestrel, webhooks, engine, SQLite) on 127.0.0.1 with a
@@ -20,6 +23,8 @@ internal sealed record HostLatencyResult(
 /// path (a fan-out of <see cref="StartedWidth"/>, so every start is a real orchestration that runs in the background);
 /// after each level the host is left to finish what was started, so levels do not inherit each other's backlog.
 /// Status latency: GET of the status route for completed instances, round robin over a fixed set.
+/// Each of the two runs its own JIT warm-up first, cycling through the client levels; a start warm-up slice includes
+/// waiting for its backlog, so the orchestrations it launched are compiled too.
 /// </summary>
 internal static class EmbeddedHostBench
 {
@@ -45,15 +50,26 @@ internal static class EmbeddedHostBench
             var baseAddress = new Uri(app.Urls.Single(url => url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
             using var load = new LoadGenerator(baseAddress);
 
+            var levels = settings.HostClientLevels;
+            var startWarmup = await JitWarmup.RunUntilQuietAsync(
+                settings,
+                async (slice, token) =>
+                {
+                    await load.RunAsync(levels[slice % levels.Count], settings.JitSlice, settings.StartMaxRequests, Start($"jit{slice}-"), HttpStatusCode.Accepted, token);
+                    await WaitForBacklogAsync(workflows, settings.BacklogTimeout, token);
+                },
+                cancellationToken);
+            progress($"start warm-up: {startWarmup.Describe()}");
+
             var starts = new List<LatencySummary>();
             var drains = new List<TimeSpan>();
-            foreach (var clients in settings.HostClientLevels)
+            foreach (var clients in levels)
             {
                 await load.RunAsync(clients, settings.HttpWarmup, settings.StartMaxRequests, Start($"warm{clients}-"), HttpStatusCode.Accepted, cancellationToken);
                 await WaitForBacklogAsync(workflows, settings.BacklogTimeout, cancellationToken);
                 var summary = await load.RunAsync(clients, settings.HttpDuration, settings.StartMaxRequests, Start($"start{clients}-"), HttpStatusCode.Accepted, cancellationToken);
                 var drain = await WaitForBacklogAsync(workflows, settings.BacklogTimeout, cancellationToken);
-                progress($"start, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms; backlog done {drain.TotalSeconds:0.0} s later");
+                progress($"start, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms, JIT {summary.JitTime.TotalMilliseconds:0} ms in window; backlog done {drain.TotalSeconds:0.0} s later");
                 starts.Add(summary);
                 drains.Add(drain);
             }
@@ -67,20 +83,26 @@ internal static class EmbeddedHostBench
                 throw new InvalidOperationException("No started instance completed; the status route has nothing to read.");
             }
 
-            HttpRequestMessage Status(int n) => new(HttpMethod.Get, $"{WebhookBase}/instances/{ids[n % ids.Length]}");
+            HttpRequestSpec Status(int n) => HttpRequestSpec.Get($"{WebhookBase}/instances/{ids[n % ids.Length]}");
+            var statusWarmup = await JitWarmup.RunUntilQuietAsync(
+                settings,
+                (slice, token) => load.RunAsync(levels[slice % levels.Count], settings.JitSlice, settings.HttpMaxRequests, Status, HttpStatusCode.OK, token),
+                cancellationToken);
+            progress($"status warm-up: {statusWarmup.Describe()}");
+
             var gets = new List<LatencySummary>();
-            foreach (var clients in settings.HostClientLevels)
+            foreach (var clients in levels)
             {
                 await load.RunAsync(clients, settings.HttpWarmup, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
                 var summary = await load.RunAsync(clients, settings.HttpDuration, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
-                progress($"status GET, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms");
+                progress($"status GET, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms, JIT {summary.JitTime.TotalMilliseconds:0} ms in window");
                 gets.Add(summary);
             }
 
             var failed = await workflows.QueryInstancesAsync(
                 new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], PageSize = 1000 },
                 cancellationToken);
-            return new HostLatencyResult(starts, gets, drains, failed.Values.Count);
+            return new HostLatencyResult(starts, gets, drains, failed.Values.Count, startWarmup, statusWarmup);
         }
         finally
         {
@@ -88,12 +110,9 @@ internal static class EmbeddedHostBench
         }
     }
 
-    private static Func<int, HttpRequestMessage> Start(string idPrefix) => n => new HttpRequestMessage(
-        HttpMethod.Post,
-        $"{WebhookBase}/orchestrators/{FanOutOrchestration.Name}/{idPrefix}{n.ToString("D7", CultureInfo.InvariantCulture)}")
-    {
-        Content = new StringContent(StartedWidth.ToString(CultureInfo.InvariantCulture), Encoding.UTF8, "application/json"),
-    };
+    private static Func<int, HttpRequestSpec> Start(string idPrefix) => n => HttpRequestSpec.PostJson(
+        $"{WebhookBase}/orchestrators/{FanOutOrchestration.Name}/{idPrefix}{n.ToString("D7", CultureInfo.InvariantCulture)}",
+        StartedWidth.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Waits until no instance is Pending or Running; returns how long that took.</summary>
     private static async Task<TimeSpan> WaitForBacklogAsync(IWorkflowClient workflows, TimeSpan timeout, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 namespace DurableLessons.Bench.Http;
 
 /// <summary>Requests, throughput and latency percentiles of one load level.</summary>
+/// <param name="JitTime">Time the process spent compiling methods (all threads) inside the measured window.</param>
 internal sealed record LatencySummary(
     int Clients,
     int Requests,
@@ -9,12 +10,13 @@ internal sealed record LatencySummary(
     double P50Milliseconds,
     double P99Milliseconds,
     double CpuShare,
+    TimeSpan JitTime,
     string? FirstError)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 
     /// <summary>Nearest-rank percentiles over every request's latency (Stopwatch ticks).</summary>
-    public static LatencySummary From(int clients, List<long> latencyTicks, int errors, TimeSpan elapsed, double cpuShare, string? firstError)
+    public static LatencySummary From(int clients, List<long> latencyTicks, int errors, TimeSpan elapsed, double cpuShare, TimeSpan jitTime, string? firstError)
     {
         latencyTicks.Sort();
         return new LatencySummary(
@@ -25,6 +27,7 @@ internal sealed record LatencySummary(
             Percentiles.Milliseconds(latencyTicks, 0.50),
             Percentiles.Milliseconds(latencyTicks, 0.99),
             cpuShare,
+            jitTime,
             firstError);
     }
 }

@@ -26,7 +26,7 @@ internal sealed record BenchReport
 
     public required IReadOnlyList<EngineThroughputResult> Engine { get; init; }
 
-    public IReadOnlyList<LatencySummary>? Kestrel { get; init; }
+    public KestrelResult? Kestrel { get; init; }
 
     public HostLatencyResult? Host { get; init; }
 

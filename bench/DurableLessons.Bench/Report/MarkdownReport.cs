@@ -55,25 +55,31 @@ internal static class MarkdownReport
             text.AppendLine();
         }
 
-        text.AppendLine("| fan-out width | orchestrations | time (s) | orchestrations/s | activities/s | episodes / orchestration | commits / orchestration, engine accounting (1 + N + episodes) | commits / orchestration, counted (with group commit) | process CPU (share of all cores) |");
-        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| fan-out width | orchestrations | time (s) | orchestrations/s | activities/s | episodes / orchestration | commits / orchestration, engine accounting (1 + N + episodes) | commits / orchestration, counted (with group commit) | process CPU (share of all cores) | JIT during run (ms) |");
+        text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var engine in report.Engine)
         {
             var counted = engine.CountedCommitsPerOrchestration is { } commits ? $"{commits:0.00}" : $"n/a ({engine.CounterUnavailableReason})";
             text.AppendLine(
                 $"| {engine.Width} | {engine.Orchestrations} | {engine.Elapsed.TotalSeconds:0.0} | {engine.OrchestrationsPerSecond:0.0} | {engine.ActivitiesPerSecond:0} | " +
-                $"{engine.EpisodesPerOrchestration:0.00} | {engine.DocumentedCommitsPerOrchestration:0.00} | {counted} | {engine.CpuShare:P0} |");
+                $"{engine.EpisodesPerOrchestration:0.00} | {engine.DocumentedCommitsPerOrchestration:0.00} | {counted} | {engine.CpuShare:P0} | {engine.JitTime.TotalMilliseconds:0} |");
         }
 
         text.AppendLine();
+        if (report.Engine.Count > 0)
+        {
+            text.AppendLine($"JIT warm-up before each width ({WarmupRule(report.Settings)}): " +
+                string.Join(", ", report.Engine.Select(engine => $"fan-out {engine.Width}: {engine.Warmup.Describe()}")) + ".");
+            text.AppendLine();
+        }
     }
 
     private static void AppendHttp(StringBuilder text, BenchReport report)
     {
-        text.AppendLine("### 2. HTTP latency (same client harness for all rows; client and server share the machine)");
+        text.AppendLine("### 2. HTTP latency (same raw-socket keep-alive client for all rows; client and server share the machine)");
         text.AppendLine();
-        text.AppendLine("| measurement | clients | requests | time (s) | requests/s | p50 (ms) | p99 (ms) | errors | process CPU (share of all cores) |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        text.AppendLine("| measurement | clients | requests | time (s) | requests/s | p50 (ms) | p99 (ms) | errors | process CPU (share of all cores) | JIT during window (ms) |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         var start = $"embedded host: start, POST …/orchestrators/BenchFanOut/{{id}} → 202 (fan-out {EmbeddedHostBench.StartedWidth})";
         foreach (var level in report.Host?.Starts ?? [])
         {
@@ -85,12 +91,30 @@ internal static class MarkdownReport
             AppendLevel(text, "embedded host: status, GET …/instances/{id} → 200", level);
         }
 
-        foreach (var level in report.Kestrel ?? [])
+        foreach (var level in report.Kestrel?.Levels ?? [])
         {
             AppendLevel(text, "bare Kestrel minimal API: GET /instances/{id} → 200 JSON", level);
         }
 
         text.AppendLine();
+        var warmups = new List<string>();
+        if (report.Host is { } warmHost)
+        {
+            warmups.Add($"host starts {warmHost.StartWarmup.Describe()}");
+            warmups.Add($"host status GETs {warmHost.StatusWarmup.Describe()}");
+        }
+
+        if (report.Kestrel is { } kestrel)
+        {
+            warmups.Add($"bare Kestrel {kestrel.Warmup.Describe()}");
+        }
+
+        if (warmups.Count > 0)
+        {
+            text.AppendLine($"JIT warm-up before the measured levels of each part ({WarmupRule(report.Settings)}), then {report.Settings.HttpWarmup.TotalSeconds:0.0} s at each level's own client count: {string.Join("; ", warmups)}.");
+            text.AppendLine();
+        }
+
         if (report.Host is { } host)
         {
             var drains = string.Join(", ", host.Starts.Zip(host.BacklogDrains, (level, drain) => $"{level.Clients} clients: {drain.TotalSeconds:0.0} s"));
@@ -98,7 +122,7 @@ internal static class MarkdownReport
             text.AppendLine();
         }
 
-        var firstErrors = (report.Host?.Starts ?? []).Concat(report.Host?.StatusGets ?? []).Concat(report.Kestrel ?? [])
+        var firstErrors = (report.Host?.Starts ?? []).Concat(report.Host?.StatusGets ?? []).Concat(report.Kestrel?.Levels ?? [])
             .Select(level => level.FirstError)
             .OfType<string>()
             .Distinct()
@@ -117,7 +141,11 @@ internal static class MarkdownReport
     private static void AppendLevel(StringBuilder text, string measurement, LatencySummary level) =>
         text.AppendLine(
             $"| {measurement} | {level.Clients} | {level.Requests} | {level.Elapsed.TotalSeconds:0.0} | {level.RequestsPerSecond:0} | " +
-            $"{level.P50Milliseconds:0.00} | {level.P99Milliseconds:0.00} | {level.Errors} | {level.CpuShare:P0} |");
+            $"{level.P50Milliseconds:0.00} | {level.P99Milliseconds:0.00} | {level.Errors} | {level.CpuShare:P0} | {level.JitTime.TotalMilliseconds:0} |");
+
+    private static string WarmupRule(BenchSettings settings) =>
+        $"slices of {settings.JitSlice.TotalSeconds:0.#} s of the part's own load until one spends under {settings.JitQuietShare:P0} of its wall time compiling, " +
+        $"at most {settings.JitWarmupCap.TotalSeconds:0} s";
 
     private static void AppendBaselines(StringBuilder text, BenchReport report)
     {
@@ -133,7 +161,7 @@ internal static class MarkdownReport
                 $"p99 {sqlite.P99Milliseconds:0.000} ms) | {sqlite.TransactionsPerSecond:0} |");
         }
 
-        foreach (var level in report.Kestrel ?? [])
+        foreach (var level in report.Kestrel?.Levels ?? [])
         {
             text.AppendLine($"| bare Kestrel GET requests/s, {level.Clients} clients (p50 {level.P50Milliseconds:0.00} ms, p99 {level.P99Milliseconds:0.00} ms) | {level.RequestsPerSecond:0} |");
         }

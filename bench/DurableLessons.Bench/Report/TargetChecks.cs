@@ -14,7 +14,7 @@ internal static class TargetChecks
     public static IReadOnlyList<TargetCheck> Evaluate(BenchReport report)
     {
         var checks = new List<TargetCheck>();
-        foreach (var kestrel in report.Kestrel ?? [])
+        foreach (var kestrel in report.Kestrel?.Levels ?? [])
         {
             var status = report.Host?.StatusGets.FirstOrDefault(s => s.Clients == kestrel.Clients);
             var share = status is null ? (double?)null : status.RequestsPerSecond / kestrel.RequestsPerSecond;
@@ -26,7 +26,7 @@ internal static class TargetChecks
         }
 
         var start = report.Host?.Starts.FirstOrDefault(s => s.Clients == StartP99Clients);
-        var kestrelAtSameLoad = report.Kestrel?.FirstOrDefault(s => s.Clients == StartP99Clients);
+        var kestrelAtSameLoad = report.Kestrel?.Levels.FirstOrDefault(s => s.Clients == StartP99Clients);
         var floor = kestrelAtSameLoad is null ? string.Empty : $" (bare Kestrel GET p99 at {StartP99Clients} clients: {kestrelAtSameLoad.P99Milliseconds:0.00} ms)";
         checks.Add(new TargetCheck(
             $"start p99, {StartP99Clients} clients",
