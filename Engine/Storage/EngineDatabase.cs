@@ -47,6 +47,11 @@ internal sealed class EngineDatabase
     {
         var connection = new SqliteConnection(_readConnectionString);
         connection.Open();
+        using var command = connection.CreateCommand();
+        // The engine's statements step SQLite directly (Statement), so SQLite itself must wait out a lock
+        // (a checkpoint, WAL recovery at start-up) the way Microsoft.Data.Sqlite's retry loop used to.
+        command.CommandText = "PRAGMA busy_timeout=10000;";
+        command.ExecuteNonQuery();
         return connection;
     }
 

@@ -87,7 +87,7 @@ internal sealed class EngineReader(EngineDatabase database) : IDisposable
     public async Task<long> ReadVersionAsync(string instanceId, CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);
-        return Use(session => session.Version.Scalar(instanceId) is long version ? version : 0);
+        return Use(session => session.Version.ScalarInt64(instanceId) ?? 0);
     }
 
     /// <summary>Instances matching the query, newest first, starting after <paramref name="after"/>.</summary>

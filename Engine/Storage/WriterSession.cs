@@ -271,7 +271,7 @@ internal sealed class WriterSession : IDisposable
 
     public void DeleteInboxForTask(string instanceId, int taskId) => _deleteInboxForTask.Execute(instanceId, taskId);
 
-    public bool HasTimerMessage(string instanceId, int taskId) => Convert.ToInt64(_hasTimerMessage.Scalar(instanceId, taskId)) != 0;
+    public bool HasTimerMessage(string instanceId, int taskId) => (_hasTimerMessage.ScalarInt64(instanceId, taskId) ?? 0) != 0;
 
     public void InsertActivity(string instanceId, string executionId, int taskId, string name, string? input)
     {
@@ -288,7 +288,7 @@ internal sealed class WriterSession : IDisposable
     public void DeleteActivitiesForTask(string instanceId, int taskId) =>
         Effects.CancelledActivities.AddRange(_deleteActivitiesForTask.ReturningIds(instanceId, taskId));
 
-    public bool HasActivity(string instanceId, int taskId) => Convert.ToInt64(_hasActivity.Scalar(instanceId, taskId)) != 0;
+    public bool HasActivity(string instanceId, int taskId) => (_hasActivity.ScalarInt64(instanceId, taskId) ?? 0) != 0;
 
     public void Dispose()
     {
