@@ -14,9 +14,9 @@ public sealed record InstanceStatusPayload(
     string Name,
     string InstanceId,
     string RuntimeStatus,
-    JsonNode? Input,
-    JsonNode? CustomStatus,
-    JsonNode? Output,
+    EmbeddedJsonValue? Input,
+    EmbeddedJsonValue? CustomStatus,
+    EmbeddedJsonValue? Output,
     string CreatedTime,
     string LastUpdatedTime)
 {
@@ -31,8 +31,8 @@ public sealed record InstanceStatusPayload(
             metadata.Name,
             metadata.InstanceId,
             metadata.RuntimeStatus.ToString(),
-            showInput ? EmbeddedJson.Parse(metadata.SerializedInput) : null,
-            EmbeddedJson.Parse(metadata.SerializedCustomStatus),
+            showInput ? EmbeddedJsonValue.From(metadata.SerializedInput) : null,
+            EmbeddedJsonValue.From(metadata.SerializedCustomStatus),
             OutputOf(metadata),
             WireTime(metadata.CreatedAt),
             WireTime(metadata.LastUpdatedAt));
@@ -43,8 +43,8 @@ public sealed record InstanceStatusPayload(
         time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     // A Failed instance reports its failure as output, worded as the Durable extension words it.
-    private static JsonNode? OutputOf(OrchestrationMetadata metadata) =>
+    private static EmbeddedJsonValue? OutputOf(OrchestrationMetadata metadata) =>
         metadata.RuntimeStatus == OrchestrationRuntimeStatus.Failed && metadata.FailureDetails is { } failure
-            ? JsonValue.Create($"Orchestrator function '{metadata.Name}' failed: {failure.ErrorMessage}")
-            : EmbeddedJson.Parse(metadata.SerializedOutput);
+            ? EmbeddedJsonValue.Text($"Orchestrator function '{metadata.Name}' failed: {failure.ErrorMessage}")
+            : EmbeddedJsonValue.From(metadata.SerializedOutput);
 }
