@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace DurableLessons.Load.EmbeddedHost;
 
-/// <summary>One reading of /proc/{pid}/status: memory in MiB, and the thread count (thread-pool growth shows there).</summary>
-internal readonly record struct MemoryReading(double ElapsedSeconds, double Rss, double PeakRss, double RssAnon, double RssFile, double Threads)
+/// <summary>
+/// One reading of /proc/{pid}/status: memory in MiB, and the thread count (thread-pool growth shows there).
+/// VmRSS = RssAnon + RssFile + RssShmem; the shared part is the runtime's W^X double mapping of JIT-compiled code.
+/// </summary>
+internal readonly record struct MemoryReading(double ElapsedSeconds, double Rss, double PeakRss, double RssAnon, double RssFile, double RssShmem, double Threads)
 {
     public static MemoryReading? Read(int processId, double elapsedSeconds)
     {
@@ -24,7 +27,7 @@ internal readonly record struct MemoryReading(double ElapsedSeconds, double Rss,
             return double.TryParse(kilobytes, NumberStyles.Float, CultureInfo.InvariantCulture, out var kb) ? kb : double.NaN;
         }
 
-        return new MemoryReading(elapsedSeconds, Field("VmRSS") / 1024, Field("VmHWM") / 1024, Field("RssAnon") / 1024, Field("RssFile") / 1024, Field("Threads"));
+        return new MemoryReading(elapsedSeconds, Field("VmRSS") / 1024, Field("VmHWM") / 1024, Field("RssAnon") / 1024, Field("RssFile") / 1024, Field("RssShmem") / 1024, Field("Threads"));
     }
 }
 

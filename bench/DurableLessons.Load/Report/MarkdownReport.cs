@@ -53,7 +53,7 @@ internal static class MarkdownReport
         Row(text, "host peak RSS (VmHWM)", Mib(result.PeakRssMiB));
         if (result.LargestSample is { } largest)
         {
-            Row(text, "largest RSS sample (every 250 ms): anonymous / file-backed", $"{Mib(largest.Rss)} at {largest.ElapsedSeconds:0} s: {Mib(largest.RssAnon)} / {Mib(largest.RssFile)}");
+            Row(text, "largest RSS sample (every 250 ms): anonymous / file-backed / shared", $"{Mib(largest.Rss)} at {largest.ElapsedSeconds:0} s: {Mib(largest.RssAnon)} / {Mib(largest.RssFile)} / {Mib(largest.RssShmem)}");
         }
 
         Row(text, "host RSS at the end (all lessons terminal)", Mib(result.AtEnd?.Rss));
