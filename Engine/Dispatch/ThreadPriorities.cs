@@ -21,7 +21,15 @@ internal static partial class ThreadPriorities
 
         if (OperatingSystem.IsLinux())
         {
-            return SetPriority(PrioProcess, GetThreadId(), niceness) == 0;
+            try
+            {
+                return SetPriority(PrioProcess, GetThreadId(), niceness) == 0;
+            }
+            catch (Exception exception) when (exception is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // A C library without gettid (glibc before 2.30): the workers keep the normal priority.
+                return false;
+            }
         }
 
         try
