@@ -36,10 +36,11 @@ public sealed class EngineOptions
     /// <summary>
     /// How far below request handling the worker threads are scheduled when the CPU is short: a Linux nice value
     /// (0 = same priority, 19 = lowest; elsewhere any value above 0 means below normal). Requests (starts, status reads)
-    /// then stay fast while a backlog of orchestrations runs on what CPU they leave.
+    /// then get the CPU first while a backlog of orchestrations runs on what they leave. Off by default: a nice value
+    /// also yields to every other process on the machine, so on a shared or busy machine the engine would crawl.
     /// </summary>
     [Range(0, 19)]
-    public int WorkerNiceness { get; set; } = 10;
+    public int WorkerNiceness { get; set; }
 
     /// <summary>The largest custom status (UTF-8 JSON bytes) an orchestration may set; larger fails it, as Durable does.</summary>
     [Range(256, 1024 * 1024)]

@@ -53,17 +53,14 @@ internal sealed class BackgroundWorkScheduler : TaskScheduler, IDisposable
 
     protected override void QueueTask(Task task)
     {
-        if (!_queue.IsAddingCompleted)
+        try
         {
-            try
-            {
-                _queue.Add(task);
-                return;
-            }
-            catch (InvalidOperationException)
-            {
-                // Completed between the check and the add: fall through.
-            }
+            _queue.Add(task);
+            return;
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or ObjectDisposedException)
+        {
+            // Shut down (adding completed, or the queue disposed): fall through.
         }
 
         // After shutdown a late continuation (an abandoned activity finishing) still has to run somewhere.
