@@ -1,16 +1,17 @@
 using DurableLessons.Activities.Authoring;
 using DurableLessons.Activities.Regeneration;
 using DurableLessons.Activities.Research;
+using DurableLessons.Activities.Runs;
 using DurableLessons.Activities.Saving;
 using DurableLessons.Activities.Syllabi;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
 
 namespace DurableLessons.Activities;
 
 public static class ActivityRegistration
 {
-    /// <summary>Every activity of the product; both hosts register exactly this set.</summary>
-    public static WorkflowRegistry AddLessonActivities(this WorkflowRegistry registry)
+    /// <summary>Every activity of the product; both hosts and both test engines register exactly this set.</summary>
+    public static DurableTaskRegistry AddLessonActivities(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
         return registry
@@ -24,6 +25,7 @@ public static class ActivityRegistration
             .AddActivity<SaveLessonActivity>()
             .AddActivity<DeleteRunArtifactsActivity>()
             .AddActivity<WriteSyllabusActivity>().AddActivity<SaveSyllabusActivity>()
-            .AddActivity<FindStaleLessonsActivity>();
+            .AddActivity<FindStaleLessonsActivity>()
+            .AddActivity<GetRunStatusActivity>();
     }
 }

@@ -2,7 +2,9 @@ using DurableLessons.Engine.Client;
 using DurableLessons.Engine.Diagnostics;
 using DurableLessons.Engine.Dispatch;
 using DurableLessons.Engine.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,11 +14,11 @@ namespace DurableLessons.Engine;
 public static class EngineServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the embedded durable engine: <see cref="IWorkflowClient"/>, <see cref="IOrchestrationHistoryReader"/>,
+    /// Adds the embedded durable engine: the Durable Task SDK's <see cref="DurableTaskClient"/>, <see cref="IOrchestrationHistoryReader"/>,
     /// <see cref="IInstanceChangeFeed"/> and the hosted service that runs orchestrations and activities. Settings come
     /// from the "Engine" section (see <see cref="EngineOptions"/>); the database is <c>{DataDirectory}/durable.db</c>
-    /// unless <c>Engine:DatabasePath</c> is set. Tasks come from the <see cref="WorkflowRegistry"/> that
-    /// <c>AddWorkflowTasks</c> fills, before or after this call.
+    /// unless <c>Engine:DatabasePath</c> is set. Tasks come from the <see cref="DurableTaskRegistry"/> that
+    /// <see cref="AddDurableTasks"/> fills, before or after this call.
     /// </summary>
     public static IServiceCollection AddDurableEngine(this IServiceCollection services, IConfiguration configuration)
     {
@@ -39,7 +41,8 @@ public static class EngineServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(new WorkflowRegistry());
+        services.TryAddSingleton(sp => new TaskCatalog(sp.GetRequiredService<DurableTaskRegistry>()));
+        TaskRegistry(services);
 
         services.AddMetrics();
         services.TryAddSingleton<EngineMetrics>();
@@ -50,16 +53,40 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<EngineWorkQueues>();
         services.TryAddSingleton<InstanceChangeFeed>();
         services.TryAddSingleton<EpisodeCommit>();
-        services.TryAddSingleton<TaskActivator>();
         services.TryAddSingleton<EpisodeRunner>();
         services.TryAddSingleton<ActivityRunner>();
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<EngineWorkQueues>());
         services.AddSingleton<ICommitListener>(sp => sp.GetRequiredService<InstanceChangeFeed>());
 
         services.TryAddSingleton<IInstanceChangeFeed>(sp => sp.GetRequiredService<InstanceChangeFeed>());
-        services.TryAddSingleton<IWorkflowClient, EngineWorkflowClient>();
+        services.TryAddSingleton<EngineDurableTaskClient>();
+        services.TryAddSingleton<DurableTaskClient>(sp => sp.GetRequiredService<EngineDurableTaskClient>());
         services.TryAddSingleton<IOrchestrationHistoryReader, OrchestrationHistoryReader>();
         services.AddHostedService<DurableEngineHostedService>();
         return services;
+    }
+
+    /// <summary>
+    /// Adds orchestrators and activities to the engine's single <see cref="DurableTaskRegistry"/>, with the registration
+    /// methods the Durable Task SDK's worker takes (<c>AddOrchestrator&lt;T&gt;</c>, <c>AddActivity&lt;T&gt;</c>).
+    /// </summary>
+    public static IServiceCollection AddDurableTasks(this IServiceCollection services, Action<DurableTaskRegistry> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        configure(TaskRegistry(services));
+        return services;
+    }
+
+    private static DurableTaskRegistry TaskRegistry(IServiceCollection services)
+    {
+        if (services.FirstOrDefault(d => d.ServiceType == typeof(DurableTaskRegistry))?.ImplementationInstance is DurableTaskRegistry registry)
+        {
+            return registry;
+        }
+
+        registry = new DurableTaskRegistry();
+        services.AddSingleton(registry);
+        return registry;
     }
 }

@@ -1,14 +1,14 @@
 using DurableLessons.Orchestrations.Lessons;
 using DurableLessons.Orchestrations.Regeneration;
 using DurableLessons.Orchestrations.Syllabi;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
 
 namespace DurableLessons.Orchestrations;
 
 public static class OrchestrationRegistration
 {
-    /// <summary>Every orchestration of the product; both hosts register exactly this set.</summary>
-    public static WorkflowRegistry AddLessonOrchestrations(this WorkflowRegistry registry)
+    /// <summary>Every orchestration of the product; both hosts and both test engines register exactly this set.</summary>
+    public static DurableTaskRegistry AddLessonOrchestrations(this DurableTaskRegistry registry)
     {
         ArgumentNullException.ThrowIfNull(registry);
         return registry.AddOrchestrator<LessonGeneration>()

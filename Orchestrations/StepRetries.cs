@@ -1,7 +1,7 @@
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
 
 namespace DurableLessons.Orchestrations;
 
@@ -26,7 +26,7 @@ internal static class StepRetries
 
     /// <summary>A writing or merge step: 3 attempts of its own work (2 s, then 4 s apart), storage faults apart.</summary>
     public static Task<T> CallStepAsync<T>(
-        this OrchestrationContext context, string activity, object input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts) =>
+        this TaskOrchestrationContext context, string activity, object input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts) =>
         context.CallWithRetriesAsync<T>(activity, input, StepAttempts, StepFirstDelay, storageAttempts);
 
     /// <summary>
@@ -34,7 +34,7 @@ internal static class StepRetries
     /// that stays down fails the call instead, since skipping would silently leave that source's notes out.
     /// </summary>
     public static async Task<ResearchSourceReport> ResearchSourceAsync(
-        this OrchestrationContext context, ResearchSourceInput input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts)
+        this TaskOrchestrationContext context, ResearchSourceInput input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts)
     {
         try
         {
@@ -54,9 +54,9 @@ internal static class StepRetries
     /// outlasts that policy fails the call.
     /// </summary>
     private static async Task<T> CallWithRetriesAsync<T>(
-        this OrchestrationContext context, string activity, object input, int attempts, TimeSpan firstDelay, int storageAttempts)
+        this TaskOrchestrationContext context, string activity, object input, int attempts, TimeSpan firstDelay, int storageAttempts)
     {
-        var storageFaultsOnly = TaskOptions.FromRetryPolicy(StoragePolicy(storageAttempts, IsStorageFault));
+        var storageFaultsOnly = TaskOptions.FromRetryPolicy(StorageFaultsOnlyPolicy(storageAttempts));
         var delay = firstDelay;
         for (var attempt = 1; ; attempt++)
         {
@@ -74,6 +74,8 @@ internal static class StepRetries
 
     private static bool IsStorageFault(TaskFailureDetails failure) => failure.IsCausedBy<ArtifactStorageException>();
 
-    private static RetryPolicy StoragePolicy(int attempts, Func<TaskFailureDetails, bool>? handleFailure = null) =>
-        new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay) { HandleFailure = handleFailure };
+    private static RetryPolicy StoragePolicy(int attempts) => new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay);
+
+    private static RetryPolicy StorageFaultsOnlyPolicy(int attempts) =>
+        new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay) { HandleFailure = IsStorageFault };
 }

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
 
 namespace DurableLessons.Storage;
 

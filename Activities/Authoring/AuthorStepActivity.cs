@@ -2,7 +2,8 @@ using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Authoring;
@@ -11,7 +12,7 @@ namespace DurableLessons.Activities.Authoring;
 /// One step of the writing chain: loads what the step reads from the artifact store, asks the author, stores the
 /// result under "{runId}/{step}" and returns its reference with the usage. Re-running a step overwrites its artifact.
 /// </summary>
-public abstract class AuthorStepActivity<TResult>(IArtifactStore artifacts, ILogger logger) : TaskActivity<AuthorStepInput, AuthorStepOutput>
+public abstract class AuthorStepActivity<TResult>(IArtifactStore artifacts, ActivityCancellation cancellation, ILogger logger) : TaskActivity<AuthorStepInput, AuthorStepOutput>
 {
     protected IArtifactStore Artifacts { get; } = artifacts;
 
@@ -22,9 +23,9 @@ public abstract class AuthorStepActivity<TResult>(IArtifactStore artifacts, ILog
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        var result = await WriteAsync(input, context.CancellationToken);
+        var result = await WriteAsync(input, cancellation.Token);
         var reference = ArtifactRef.For(input.RunId, StepName);
-        await Artifacts.PutJsonAsync(reference, result.Value, context.CancellationToken);
+        await Artifacts.PutJsonAsync(reference, result.Value, cancellation.Token);
         logger.LogInformation(
             "Step {Step} of run {RunId} written by {Generator} ({Calls} model calls, {Tokens} tokens)",
             StepName, input.RunId, result.Generator, result.Usage.Calls, result.Usage.TotalTokens);

@@ -1,14 +1,16 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Authoring;
 
 [DurableTask(LessonActivityNames.ReviewLesson)]
-public sealed class ReviewLessonActivity(ILessonAuthor author, IArtifactStore artifacts, ILogger<ReviewLessonActivity> logger)
-    : AuthorStepActivity<ReviewResult>(artifacts, logger)
+public sealed class ReviewLessonActivity(
+    ILessonAuthor author, IArtifactStore artifacts, ActivityCancellation cancellation, ILogger<ReviewLessonActivity> logger)
+    : AuthorStepActivity<ReviewResult>(artifacts, cancellation, logger)
 {
     protected override string StepName => "review";
 

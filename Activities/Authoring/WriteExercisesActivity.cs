@@ -1,14 +1,16 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Authoring;
 
 [DurableTask(LessonActivityNames.WriteExercises)]
-public sealed class WriteExercisesActivity(ILessonAuthor author, IArtifactStore artifacts, ILogger<WriteExercisesActivity> logger)
-    : AuthorStepActivity<IReadOnlyList<Exercise>>(artifacts, logger)
+public sealed class WriteExercisesActivity(
+    ILessonAuthor author, IArtifactStore artifacts, ActivityCancellation cancellation, ILogger<WriteExercisesActivity> logger)
+    : AuthorStepActivity<IReadOnlyList<Exercise>>(artifacts, cancellation, logger)
 {
     protected override string StepName => "exercises";
 

@@ -1,14 +1,16 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Authoring;
 
 [DurableTask(LessonActivityNames.WriteOutline)]
-public sealed class WriteOutlineActivity(ILessonAuthor author, IArtifactStore artifacts, ILogger<WriteOutlineActivity> logger)
-    : AuthorStepActivity<LessonOutline>(artifacts, logger)
+public sealed class WriteOutlineActivity(
+    ILessonAuthor author, IArtifactStore artifacts, ActivityCancellation cancellation, ILogger<WriteOutlineActivity> logger)
+    : AuthorStepActivity<LessonOutline>(artifacts, cancellation, logger)
 {
     protected override string StepName => "outline";
 

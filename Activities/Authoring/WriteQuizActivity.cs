@@ -1,14 +1,16 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Authoring;
 
 [DurableTask(LessonActivityNames.WriteQuiz)]
-public sealed class WriteQuizActivity(ILessonAuthor author, IArtifactStore artifacts, ILogger<WriteQuizActivity> logger)
-    : AuthorStepActivity<IReadOnlyList<QuizQuestion>>(artifacts, logger)
+public sealed class WriteQuizActivity(
+    ILessonAuthor author, IArtifactStore artifacts, ActivityCancellation cancellation, ILogger<WriteQuizActivity> logger)
+    : AuthorStepActivity<IReadOnlyList<QuizQuestion>>(artifacts, cancellation, logger)
 {
     protected override string StepName => "quiz";
 

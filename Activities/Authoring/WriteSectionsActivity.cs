@@ -1,14 +1,16 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Authoring;
 
 [DurableTask(LessonActivityNames.WriteSections)]
-public sealed class WriteSectionsActivity(ILessonAuthor author, IArtifactStore artifacts, ILogger<WriteSectionsActivity> logger)
-    : AuthorStepActivity<IReadOnlyList<LessonSection>>(artifacts, logger)
+public sealed class WriteSectionsActivity(
+    ILessonAuthor author, IArtifactStore artifacts, ActivityCancellation cancellation, ILogger<WriteSectionsActivity> logger)
+    : AuthorStepActivity<IReadOnlyList<LessonSection>>(artifacts, cancellation, logger)
 {
     protected override string StepName => "sections";
 

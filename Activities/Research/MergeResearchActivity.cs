@@ -2,7 +2,8 @@ using DurableLessons.Research;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Research;
@@ -10,6 +11,7 @@ namespace DurableLessons.Activities.Research;
 /// <summary>Fan-in: merges, de-duplicates, ranks and trims every source's notes into one pack with citations.</summary>
 [DurableTask(LessonActivityNames.MergeResearch)]
 public sealed class MergeResearchActivity(
+    ActivityCancellation cancellation,
     ResearchMerger merger,
     IArtifactStore artifacts,
     ILogger<MergeResearchActivity> logger) : TaskActivity<MergeResearchInput, MergeResearchOutput>
@@ -24,13 +26,13 @@ public sealed class MergeResearchActivity(
         {
             var notes = report.Notes is null
                 ? []
-                : await artifacts.GetJsonAsync<List<ResearchNote>>(report.Notes, context.CancellationToken);
+                : await artifacts.GetJsonAsync<List<ResearchNote>>(report.Notes, cancellation.Token);
             outcomes.Add(new SourceOutcome(report.Source, notes, report.Error, report.ElapsedMs));
         }
 
         var pack = merger.Merge(outcomes, input.TokenBudget);
         var reference = ArtifactRef.For(input.RunId, "research");
-        await artifacts.PutJsonAsync(reference, pack, context.CancellationToken);
+        await artifacts.PutJsonAsync(reference, pack, cancellation.Token);
         logger.LogInformation(
             "Merged research for run {RunId}: {NoteCount} notes, about {Tokens} tokens",
             input.RunId, pack.Notes.Count, pack.EstimatedTokens);

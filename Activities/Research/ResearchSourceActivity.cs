@@ -2,7 +2,8 @@ using System.Diagnostics;
 using DurableLessons.Research;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Research;
@@ -10,6 +11,7 @@ namespace DurableLessons.Activities.Research;
 /// <summary>Asks one research source, within that source's timeout, and stores its notes for the merge step.</summary>
 [DurableTask(LessonActivityNames.ResearchSource)]
 public sealed class ResearchSourceActivity(
+    ActivityCancellation cancellation,
     IResearchSourceCatalog catalog,
     IArtifactStore artifacts,
     ILogger<ResearchSourceActivity> logger) : TaskActivity<ResearchSourceInput, ResearchSourceReport>
@@ -21,7 +23,7 @@ public sealed class ResearchSourceActivity(
 
         var source = catalog.Get(input.Source);
         var timeout = catalog.TimeoutFor(input.Source);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellation.Token);
         deadline.CancelAfter(timeout);
 
         var stopwatch = Stopwatch.StartNew();
@@ -30,13 +32,13 @@ public sealed class ResearchSourceActivity(
         {
             notes = await source.SearchAsync(input.Query, deadline.Token);
         }
-        catch (OperationCanceledException) when (!context.CancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (!cancellation.Token.IsCancellationRequested)
         {
             throw new TimeoutException($"Source '{input.Source}' did not answer within {timeout.TotalSeconds:0.#} s.");
         }
 
         var reference = ArtifactRef.For(input.RunId, $"source-{input.Source}");
-        await artifacts.PutJsonAsync(reference, notes, context.CancellationToken);
+        await artifacts.PutJsonAsync(reference, notes, cancellation.Token);
         logger.LogInformation(
             "Source {Source} returned {NoteCount} notes for run {RunId} in {ElapsedMs} ms",
             input.Source, notes.Count, input.RunId, stopwatch.ElapsedMilliseconds);

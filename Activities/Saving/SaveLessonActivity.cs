@@ -2,7 +2,8 @@ using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Saving;
@@ -12,7 +13,9 @@ namespace DurableLessons.Activities.Saving;
 /// idempotent per run id, so a re-run after a crash returns the version the first attempt created.
 /// </summary>
 [DurableTask(LessonActivityNames.SaveLesson)]
-public sealed class SaveLessonActivity(ILessonStore lessons, IArtifactStore artifacts, ILogger<SaveLessonActivity> logger)
+public sealed class SaveLessonActivity(
+    ActivityCancellation cancellation,
+    ILessonStore lessons, IArtifactStore artifacts, ILogger<SaveLessonActivity> logger)
     : TaskActivity<SaveLessonInput, SaveLessonOutput>
 {
     public override async Task<SaveLessonOutput> RunAsync(TaskActivityContext context, SaveLessonInput input)
@@ -20,12 +23,12 @@ public sealed class SaveLessonActivity(ILessonStore lessons, IArtifactStore arti
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        var review = await artifacts.GetJsonAsync<ReviewResult>(input.ReviewedDraft, context.CancellationToken);
-        var research = await artifacts.GetJsonAsync<ResearchPack>(input.Research, context.CancellationToken);
+        var review = await artifacts.GetJsonAsync<ReviewResult>(input.ReviewedDraft, cancellation.Token);
+        var research = await artifacts.GetJsonAsync<ResearchPack>(input.Research, cancellation.Token);
         var document = LessonAssembler.Assemble(review, research, input.Generator, input.Usage);
 
         var key = new LessonKey(input.Subject, input.Topic, input.Level);
-        var saved = await lessons.SaveNewVersionAsync(key, input.RunId, document, context.CancellationToken);
+        var saved = await lessons.SaveNewVersionAsync(key, input.RunId, document, cancellation.Token);
         logger.LogInformation("Saved {Lesson} version {Version} from run {RunId}", key, saved.Version, input.RunId);
         return new SaveLessonOutput(saved.Version, saved.Title, saved.Generator);
     }

@@ -1,7 +1,8 @@
 using System.Globalization;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Shared.Syllabi;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Activities.Syllabi;
@@ -11,7 +12,9 @@ namespace DurableLessons.Activities.Syllabi;
 /// for the syllabus; a retried save writes the same syllabus again under the same id.
 /// </summary>
 [DurableTask(SyllabusActivityNames.SaveSyllabus)]
-public sealed class SaveSyllabusActivity(ISyllabusStore store, IArtifactStore artifacts, TimeProvider time, ILogger<SaveSyllabusActivity> logger)
+public sealed class SaveSyllabusActivity(
+    ActivityCancellation cancellation,
+    ISyllabusStore store, IArtifactStore artifacts, TimeProvider time, ILogger<SaveSyllabusActivity> logger)
     : TaskActivity<SaveSyllabusInput, SaveSyllabusOutput>
 {
     public override async Task<SaveSyllabusOutput> RunAsync(TaskActivityContext context, SaveSyllabusInput input)
@@ -19,7 +22,7 @@ public sealed class SaveSyllabusActivity(ISyllabusStore store, IArtifactStore ar
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        var plan = await artifacts.GetJsonAsync<SyllabusPlan>(input.Plan, context.CancellationToken);
+        var plan = await artifacts.GetJsonAsync<SyllabusPlan>(input.Plan, cancellation.Token);
         var modules = plan.Modules
             .Select((module, m) => new SyllabusModule(
                 module.Title,
@@ -31,7 +34,7 @@ public sealed class SaveSyllabusActivity(ISyllabusStore store, IArtifactStore ar
                     lesson.EstimatedMinutes)).ToList()))
             .ToList();
         var syllabus = new SyllabusDocument(input.SyllabusId, input.Topic, input.Level, input.Goals, input.Language, time.GetUtcNow(), input.Generator, modules);
-        await store.SaveAsync(syllabus, context.CancellationToken);
+        await store.SaveAsync(syllabus, cancellation.Token);
         var lessonCount = modules.Sum(m => m.Lessons.Count);
         logger.LogInformation("Saved syllabus {SyllabusId} for {Topic}: {ModuleCount} modules, {LessonCount} lessons", input.SyllabusId, input.Topic, modules.Count, lessonCount);
         return new SaveSyllabusOutput(input.SyllabusId, modules.Count, lessonCount);

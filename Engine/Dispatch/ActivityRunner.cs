@@ -1,5 +1,9 @@
+using DurableLessons.Engine.Runtime;
 using DurableLessons.Engine.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -11,8 +15,7 @@ namespace DurableLessons.Engine.Dispatch;
 /// </summary>
 internal sealed class ActivityRunner(
     IServiceScopeFactory scopes,
-    WorkflowRegistry registry,
-    TaskActivator activator,
+    TaskCatalog tasks,
     JournalWriter writer,
     ILogger<ActivityRunner> logger)
 {
@@ -48,20 +51,21 @@ internal sealed class ActivityRunner(
 
     private async Task<string?> ExecuteAsync(ActivityWorkItem item, CancellationToken abandon)
     {
-        if (!registry.Activities.TryGetValue(item.Name, out var type))
+        await using var scope = scopes.CreateAsyncScope();
+        if (scope.ServiceProvider.GetService<ActivityCancellation>() is { } cancellation)
         {
-            throw new InvalidOperationException($"No activity named '{item.Name}' is registered.");
+            cancellation.Token = abandon;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var activity = activator.Create<ITaskActivity>(scope.ServiceProvider, type);
+        var activity = tasks.CreateActivity(item.Name, scope.ServiceProvider)
+            ?? throw new InvalidOperationException($"No activity named '{item.Name}' is registered.");
         var input = item.Input is null ? null : WorkflowJson.Deserialize(item.Input, activity.InputType);
         if (input is null && activity.InputType.IsValueType)
         {
             input = Activator.CreateInstance(activity.InputType);
         }
 
-        var result = await activity.RunAsync(new SimpleActivityContext(item.Name, item.InstanceId, abandon), input);
+        var result = await activity.RunAsync(new EngineActivityContext(item.Name, item.InstanceId), input);
         return result is null ? null : WorkflowJson.Serialize(result);
     }
 

@@ -1,6 +1,8 @@
 using DurableLessons.Engine.Runtime;
 using DurableLessons.Engine.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Engine.Dispatch;
 
@@ -9,7 +11,7 @@ namespace DurableLessons.Engine.Dispatch;
 /// new calls (activity items, timer messages, child instances, events to other instances) is created, and the
 /// instance row takes the new status — all or nothing.
 /// </summary>
-internal sealed class EpisodeCommit(WorkflowRegistry registry)
+internal sealed class EpisodeCommit(TaskCatalog tasks)
 {
     /// <summary>False when the instance was removed or replaced meanwhile; nothing is written then.</summary>
     public bool Apply(WriterSession session, InstanceRecord instance, IReadOnlyList<long> processedMessages, EpisodeOutcome outcome)
@@ -172,13 +174,14 @@ internal sealed class EpisodeCommit(WorkflowRegistry registry)
         var taskId = call.TaskId!.Value;
         var childId = call.Target!;
         TaskFailureDetails? failure = null;
-        if (!registry.Orchestrators.TryGetValue(call.Name!, out var childType))
+        var childName = tasks.OrchestratorName(call.Name!);
+        if (childName is null)
         {
-            failure = new TaskFailureDetails(typeof(ArgumentException).FullName!, $"No orchestrator named '{call.Name}' is registered.");
+            failure = new TaskFailureDetails(typeof(ArgumentException).FullName!, $"No orchestrator named '{call.Name}' is registered.", null, null, null);
         }
         else if (session.ReadInstance(childId) is { } existing && !existing.Status.IsTerminal())
         {
-            failure = TaskFailureDetails.FromException(new OrchestrationAlreadyExistsException(childId, existing.Status));
+            failure = TaskFailureDetails.FromException(InstanceWrites.AlreadyExists(childId, existing.Status));
         }
 
         if (failure is not null)
@@ -190,7 +193,7 @@ internal sealed class EpisodeCommit(WorkflowRegistry registry)
         }
 
         var parent = new ParentLink(instance.InstanceId, instance.Name, instance.ExecutionId, taskId);
-        InstanceWrites.Create(session, childId, WorkflowRegistry.NameOf(childType!), call.Payload, parent, DateTime.MinValue);
+        InstanceWrites.Create(session, childId, childName!, call.Payload, parent, DateTime.MinValue);
     }
 
     /// <summary>Rewind: a journaled call still waits for its result; make sure the work that produces it exists.</summary>

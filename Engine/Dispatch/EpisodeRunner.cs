@@ -1,6 +1,8 @@
 using DurableLessons.Engine.Runtime;
 using DurableLessons.Engine.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,8 +19,7 @@ internal sealed class EpisodeRunner(
     JournalWriter writer,
     ExecutorCache cache,
     EpisodeCommit commit,
-    WorkflowRegistry registry,
-    TaskActivator activator,
+    TaskCatalog tasks,
     IServiceScopeFactory scopes,
     ILoggerFactory loggerFactory,
     IOptions<EngineOptions> options,
@@ -154,17 +155,18 @@ internal sealed class EpisodeRunner(
     private OrchestrationExecutor? CreateExecutor(InstanceRecord instance, out TaskFailureDetails? failure)
     {
         failure = null;
-        if (!registry.Orchestrators.TryGetValue(instance.Name, out var type))
-        {
-            failure = new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"No orchestrator named '{instance.Name}' is registered.");
-            return null;
-        }
-
         var scope = scopes.CreateScope();
         try
         {
-            var orchestrator = activator.Create<ITaskOrchestrator>(scope.ServiceProvider, type);
-            var parent = instance.Parent is { } link ? new ParentOrchestrationInstance(link.Name, link.InstanceId) : null;
+            var orchestrator = tasks.CreateOrchestrator(instance.Name, scope.ServiceProvider);
+            if (orchestrator is null)
+            {
+                scope.Dispose();
+                failure = new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"No orchestrator named '{instance.Name}' is registered.", null, null, null);
+                return null;
+            }
+
+            var parent = instance.Parent is { } link ? new ParentOrchestrationInstance(new TaskName(link.Name), link.InstanceId) : null;
             return new OrchestrationExecutor(
                 new ExecutionInfo(instance.InstanceId, instance.Name, instance.ExecutionId, instance.Input, parent),
                 orchestrator,

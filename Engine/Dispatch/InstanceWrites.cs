@@ -1,5 +1,10 @@
+using DurableLessons.Engine.Client;
+using DurableLessons.Engine.Runtime;
 using DurableLessons.Engine.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+using OrchestrationAlreadyExistsException = DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException;
 
 namespace DurableLessons.Engine.Dispatch;
 
@@ -8,7 +13,8 @@ internal static class InstanceWrites
 {
     /// <summary>
     /// Creates the instance with a new execution and its ExecutionStarted message, replacing a terminal instance of
-    /// the same id. Throws <see cref="OrchestrationAlreadyExistsException"/> (nothing written) when the id is in use.
+    /// the same id. Throws the Durable Task Framework's <c>OrchestrationAlreadyExistsException</c> (nothing written)
+    /// when the id is in use, as the SDK's client does.
     /// </summary>
     public static void Create(WriterSession session, string instanceId, string name, string? input, ParentLink? parent, DateTime visibleAt)
     {
@@ -17,7 +23,7 @@ internal static class InstanceWrites
         {
             if (!existing.Status.IsTerminal())
             {
-                throw new OrchestrationAlreadyExistsException(instanceId, existing.Status);
+                throw AlreadyExists(instanceId, existing.Status);
             }
 
             session.ClearInstanceState(instanceId);
@@ -51,5 +57,11 @@ internal static class InstanceWrites
 
     public static TaskFailureDetails TerminatedFailure(string instanceId, string? output) => new(
         typeof(OrchestrationStateException).FullName!,
-        $"Orchestration '{instanceId}' was terminated{(output is null ? "." : $": {output}")}");
+        $"Orchestration '{instanceId}' was terminated{(output is null ? "." : $": {output}")}",
+        null,
+        null,
+        null);
+
+    public static OrchestrationAlreadyExistsException AlreadyExists(string instanceId, OrchestrationRuntimeStatus status) =>
+        new($"An orchestration with instance id '{instanceId}' already exists and is {status}.");
 }

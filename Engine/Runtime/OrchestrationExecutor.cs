@@ -1,6 +1,8 @@
 using System.Text;
 using DurableLessons.Engine.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Engine.Runtime;
@@ -20,8 +22,6 @@ namespace DurableLessons.Engine.Runtime;
 /// </summary>
 internal sealed class OrchestrationExecutor : IDisposable
 {
-    private static readonly TimeSpan NonDurableAwaitGrace = TimeSpan.FromSeconds(2);
-
     private readonly ITaskOrchestrator _orchestrator;
     private readonly int _maxCustomStatusBytes;
     private readonly ILogger _logger;
@@ -91,6 +91,7 @@ internal sealed class OrchestrationExecutor : IDisposable
     /// <summary>Rebuilds the orchestrator's state from its journal (once, before any episode).</summary>
     public void Replay(IReadOnlyList<JournalRow> journal, bool rewinding)
     {
+        using var driver = _scheduler.Drive();
         _rewinding = rewinding;
         var rows = new List<JournalRow>(journal.Count);
         foreach (var row in journal)
@@ -133,6 +134,7 @@ internal sealed class OrchestrationExecutor : IDisposable
 
     public void BeginEpisode(DateTime now)
     {
+        using var driver = _scheduler.Drive();
         _now = now > _now ? now : _now;
         Append(new JournalRow(0, JournalEventTypes.OrchestratorStarted, _now));
     }
@@ -140,6 +142,7 @@ internal sealed class OrchestrationExecutor : IDisposable
     /// <summary>Applies one inbox message; false when it was stale or redundant and is discarded without a journal row.</summary>
     public bool Apply(InboxMessage message)
     {
+        using var driver = _scheduler.Drive();
         if (_fatal is not null || _terminated is not null)
         {
             return false;
@@ -192,7 +195,8 @@ internal sealed class OrchestrationExecutor : IDisposable
     /// <summary>Ends the episode: the journal rows, new calls and resulting status to commit.</summary>
     public EpisodeOutcome EndEpisode()
     {
-        WaitOutNonDurableAwaits();
+        using var driver = _scheduler.Drive();
+        FailNonDurableAwaits();
 
         var calls = _episodeCalls.Select(call => Append(call.Row)).ToList();
         var status = OrchestrationRuntimeStatus.Running;
@@ -219,7 +223,7 @@ internal sealed class OrchestrationExecutor : IDisposable
             }
             else if (_continueAsNew is { } next)
             {
-                status = OrchestrationRuntimeStatus.ContinuedAsNew;
+                status = RuntimeStatuses.ContinuedAsNew;
                 continueAsNew = new ContinueAsNewRequest(next.Input, next.PreserveUnprocessedEvents ? [.. _bufferedEvents] : []);
             }
             else
@@ -289,7 +293,7 @@ internal sealed class OrchestrationExecutor : IDisposable
             ContinueAsNew = continueAsNew,
             TerminateRecursively = _terminated?.Recursive ?? false,
             HasChanges = rows.Count > 0 || calls.Count > 0 || _droppedPositions.Count > 0 || _customStatusChanged ||
-                status.IsTerminal() || status == OrchestrationRuntimeStatus.ContinuedAsNew,
+                status.IsTerminal() || status == RuntimeStatuses.ContinuedAsNew,
         };
 
         _episodeRows.Clear();
@@ -304,8 +308,36 @@ internal sealed class OrchestrationExecutor : IDisposable
         return outcome;
     }
 
-    /// <summary>Releases the DI scope the orchestrator was created from.</summary>
-    public void Dispose() => _owner?.Dispose();
+    /// <summary>Releases the token callbacks of open waits and the DI scope the orchestrator was created from.</summary>
+    public void Dispose()
+    {
+        foreach (var wait in _cancellableWaits)
+        {
+            wait.Registration.Dispose();
+        }
+
+        _owner?.Dispose();
+    }
+
+    /// <summary>
+    /// Throws (and fails the orchestration) when orchestrator code calls its context from anywhere but the
+    /// orchestration's scheduler, as Durable Functions does with <c>OrchestrationContext.IsOrchestratorThread</c>.
+    /// </summary>
+    internal void EnsureOrchestratorThread(string operation)
+    {
+        if (_scheduler.IsRunningOrchestratorCode)
+        {
+            return;
+        }
+
+        var violation = new InvalidOperationException(
+            $"Orchestration '{Info.Name}' ({Info.InstanceId}) called {operation} outside its own thread: its code resumed after " +
+            "awaiting something that is not durable (ConfigureAwait(false), Task.Run, Task.Delay, I/O or " +
+            "CancellationTokenSource.CancelAsync). Orchestrator code may only await the tasks its context returns; on " +
+            "Durable Functions this orchestration would never finish.");
+        Fail(violation);
+        throw violation;
+    }
 
     // ---- Called by EngineOrchestrationContext, on the orchestration's scheduler. ----
 
@@ -336,11 +368,7 @@ internal sealed class OrchestrationExecutor : IDisposable
             null,
             id => new JournalRow(0, JournalEventTypes.TimerCreated, _now, id, FireAt: fireAt));
         var call = Open(new OpenCall<object?>(DurableCallKind.Timer, null, taskId) { CancellationToken = cancellationToken });
-        if (cancellationToken.CanBeCanceled)
-        {
-            _cancellableWaits.Add(call);
-        }
-
+        WatchCancellation(call);
         return call.Task;
     }
 
@@ -351,24 +379,27 @@ internal sealed class OrchestrationExecutor : IDisposable
             name,
             id => new JournalRow(0, JournalEventTypes.EventWaitStarted, _now, id, name));
         var waiter = new EventWaiter<T>(name) { CancellationToken = cancellationToken };
+        if (!_eventWaiters.TryGetValue(name, out var waiters))
+        {
+            waiters = new LinkedList<EventWaiter>();
+            _eventWaiters[name] = waiters;
+        }
+        else if (waiters.First is { } newest && newest.Value.EventType != typeof(T))
+        {
+            throw new ArgumentException(
+                $"Events with the same name must have the same type argument. Expected {newest.Value.EventType.FullName} but was requested {typeof(T).FullName}.");
+        }
+
         if (TakeBufferedEvent(name) is { } buffered)
         {
             waiter.Deliver(buffered.Payload);
             return waiter.Task;
         }
 
-        if (!_eventWaiters.TryGetValue(name, out var waiters))
-        {
-            waiters = new LinkedList<EventWaiter>();
-            _eventWaiters[name] = waiters;
-        }
-
-        waiters.AddLast(waiter);
-        if (cancellationToken.CanBeCanceled)
-        {
-            _cancellableWaits.Add(waiter);
-        }
-
+        // The newest waiter gets the next event (LIFO), as in the Durable Task SDK: a loop that abandons a wait and
+        // starts another is answered by the new one.
+        waiters.AddFirst(waiter);
+        WatchCancellation(waiter);
         return waiter.Task;
     }
 
@@ -624,16 +655,12 @@ internal sealed class OrchestrationExecutor : IDisposable
         return null;
     }
 
-    /// <summary>Runs queued continuations, then cancels waits whose token was cancelled, until nothing moves.</summary>
+    /// <summary>Runs queued continuations until none is left, then checks that nothing left the orchestrator's thread.</summary>
     private void RunContinuations()
     {
         try
         {
-            do
-            {
-                _scheduler.RunPending();
-            }
-            while (CancelRequestedWaits());
+            _scheduler.RunPending();
         }
 #pragma warning disable CA1031 // Orchestrator code that throws outside its task (async void) fails the orchestration.
         catch (Exception exception)
@@ -641,50 +668,80 @@ internal sealed class OrchestrationExecutor : IDisposable
         {
             Fail(exception);
         }
+
+        FailAsyncCancellations();
     }
 
-    private bool CancelRequestedWaits()
+    /// <summary>Ends a wait when its token is cancelled: at once on the orchestrator's thread, as a rule violation elsewhere.</summary>
+    private void WatchCancellation(ICancellableWait wait)
     {
-        var cancelled = false;
-        for (var i = _cancellableWaits.Count - 1; i >= 0; i--)
+        if (!wait.CancellationToken.CanBeCanceled)
         {
-            var wait = _cancellableWaits[i];
-            if (wait.IsDone || wait.CancellationToken.IsCancellationRequested)
-            {
-                _cancellableWaits.RemoveAt(i);
-                if (!wait.IsDone)
-                {
-                    if (wait is EventWaiter waiter && _eventWaiters.TryGetValue(waiter.Name, out var waiters))
-                    {
-                        waiters.Remove(waiter);
-                    }
-
-                    wait.Cancel();
-                    cancelled = true;
-                }
-            }
+            return;
         }
 
-        return cancelled;
+        _cancellableWaits.Add(wait);
+        wait.Registration = wait.CancellationToken.Register(() =>
+        {
+            if (_scheduler.IsRunningOrchestratorCode)
+            {
+                CancelWait(wait);
+            }
+            else
+            {
+                Fail(AsyncCancellation());
+            }
+        });
+    }
+
+    private void CancelWait(ICancellableWait wait)
+    {
+        _cancellableWaits.Remove(wait);
+        if (wait is EventWaiter waiter && _eventWaiters.TryGetValue(waiter.Name, out var waiters))
+        {
+            waiters.Remove(waiter);
+        }
+
+        wait.Cancel();
     }
 
     /// <summary>
-    /// Orchestrator code that awaits something that is not durable (Task.Delay, I/O, CancelAsync) would hang forever
-    /// on replay; give such a continuation a moment to arrive, then fail the orchestration with a clear message.
+    /// A wait whose token is cancelled but which is still open was cancelled without its callback running on this
+    /// thread: <c>CancelAsync</c> marks the token at once and runs callbacks on the thread pool.
     /// </summary>
-    private void WaitOutNonDurableAwaits()
+    private void FailAsyncCancellations()
     {
-        while (_run is { IsCompleted: false } && _fatal is null && _terminated is null && !WaitsForDurableWork())
+        _cancellableWaits.RemoveAll(wait => wait.IsDone);
+        if (_cancellableWaits.Any(wait => wait.CancellationToken.IsCancellationRequested))
         {
-            if (!_scheduler.WaitForPost(NonDurableAwaitGrace))
-            {
-                Fail(new OrchestrationRuleViolationException(
-                    $"Orchestration '{Info.Name}' ({Info.InstanceId}) awaits a task that is not durable (for example Task.Delay, " +
-                    "I/O or CancellationTokenSource.CancelAsync). Orchestrator code may only await durable tasks from its context."));
-                return;
-            }
+            Fail(AsyncCancellation());
+        }
+    }
 
-            RunContinuations();
+    private OrchestrationRuleViolationException AsyncCancellation() => new(
+        $"Orchestration '{Info.Name}' ({Info.InstanceId}) cancelled a durable timer or event wait off its own thread " +
+        "(CancellationTokenSource.CancelAsync or CancelAfter): the cancellation callback runs on the thread pool, where the " +
+        "orchestrator resumes after its episode has ended, and on Durable Functions the run never finishes. Use Cancel().");
+
+    /// <summary>
+    /// Orchestrator code that awaits something that is not durable (Task.Delay, I/O, CancelAsync) resumes on another
+    /// thread: on the Durable Task Framework after its episode has ended, so the run hangs for ever. Such a
+    /// continuation is never run here; the orchestration fails with the reason instead.
+    /// </summary>
+    private void FailNonDurableAwaits()
+    {
+        if (_scheduler.ForeignPost)
+        {
+            Fail(new OrchestrationRuleViolationException(
+                $"Orchestration '{Info.Name}' ({Info.InstanceId}) resumed on another thread after awaiting a task that is not durable " +
+                "(for example Task.Delay, Task.Run, I/O, ConfigureAwait(false) or CancellationTokenSource.CancelAsync). Orchestrator " +
+                "code may only await the tasks its context returns; on Durable Functions this orchestration would never finish."));
+        }
+        else if (_run is { IsCompleted: false } && _fatal is null && _terminated is null && !WaitsForDurableWork())
+        {
+            Fail(new OrchestrationRuleViolationException(
+                $"Orchestration '{Info.Name}' ({Info.InstanceId}) awaits a task that is not durable (for example Task.Delay, " +
+                "I/O or CancellationTokenSource.CancelAsync). Orchestrator code may only await durable tasks from its context."));
         }
     }
 
@@ -700,18 +757,19 @@ internal sealed class OrchestrationExecutor : IDisposable
         return positioned;
     }
 
-    private void Fail(Exception exception) => _fatal ??= exception;
+    private void Fail(Exception exception) => Interlocked.CompareExchange(ref _fatal, exception, null);
 
     private static TaskFailureDetails ReadFailure(string? json) =>
         (json is null ? null : (TaskFailureDetails?)WorkflowJson.Deserialize(json, typeof(TaskFailureDetails)))
-        ?? new TaskFailureDetails(typeof(Exception).FullName!, "The task failed.");
+        ?? new TaskFailureDetails(typeof(Exception).FullName!, "The task failed.", null, null, null);
 
     private static TaskFailureDetails FailureOf(Exception exception) => exception is TaskFailedException taskFailed
         ? new TaskFailureDetails(
             exception.GetType().FullName!,
             exception.Message,
             exception.StackTrace,
-            taskFailed.FailureDetails)
+            taskFailed.FailureDetails,
+            null)
         : TaskFailureDetails.FromException(exception);
 
     private static Exception CancellationOf(Task task)

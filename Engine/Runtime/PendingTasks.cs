@@ -1,18 +1,22 @@
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
 
 namespace DurableLessons.Engine.Runtime;
 
 /// <summary>
-/// A durable wait that orchestrator code can cancel with a token. The executor checks the token after each run of
-/// continuations instead of registering a callback: with no callbacks, <c>CancellationTokenSource.Cancel</c> and
-/// <c>CancelAsync</c> both complete synchronously, so cancellation happens at a deterministic point on the
-/// orchestration's own thread.
+/// A durable wait that orchestrator code can cancel with a token. As in the Durable Task SDK, the wait registers a
+/// callback on the token: <c>CancellationTokenSource.Cancel()</c> on the orchestrator's thread runs it there and the
+/// wait ends at once; a cancellation that runs the callback anywhere else (<c>CancelAsync</c>, <c>CancelAfter</c>) is
+/// the bug that hangs a run on the real engine, and the executor fails the orchestration for it.
 /// </summary>
 internal interface ICancellableWait
 {
     CancellationToken CancellationToken { get; }
 
     bool IsDone { get; }
+
+    /// <summary>The token callback; disposed when the wait ends so that a later cancellation does nothing.</summary>
+    CancellationTokenRegistration Registration { get; set; }
 
     void Cancel();
 }
@@ -56,6 +60,8 @@ internal abstract class OpenCall(DurableCallKind kind, string? name, int taskId)
 
     public CancellationToken CancellationToken { get; init; }
 
+    public CancellationTokenRegistration Registration { get; set; }
+
     protected abstract void SetResult(string? json);
 
     protected abstract void SetFailure(Exception exception);
@@ -70,6 +76,7 @@ internal abstract class OpenCall(DurableCallKind kind, string? name, int taskId)
         }
 
         IsDone = true;
+        Registration.Dispose();
         return true;
     }
 }
@@ -131,6 +138,11 @@ internal abstract class EventWaiter(string name) : ICancellableWait
 
     public CancellationToken CancellationToken { get; init; }
 
+    public CancellationTokenRegistration Registration { get; set; }
+
+    /// <summary>The type the orchestrator asked for; waiters of one name must agree on it, as in the SDK.</summary>
+    public abstract Type EventType { get; }
+
     protected abstract void SetResult(string? json);
 
     protected abstract void SetCancelled();
@@ -143,6 +155,7 @@ internal abstract class EventWaiter(string name) : ICancellableWait
         }
 
         IsDone = true;
+        Registration.Dispose();
         return true;
     }
 }
@@ -152,6 +165,8 @@ internal sealed class EventWaiter<T>(string name) : EventWaiter(name)
     private readonly TaskCompletionSource<T> _completion = new();
 
     public Task<T> Task => _completion.Task;
+
+    public override Type EventType => typeof(T);
 
     protected override void SetResult(string? json)
     {

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Data.Sqlite;
 
 namespace DurableLessons.Engine.Storage;
@@ -110,7 +112,7 @@ internal sealed class EngineReader(EngineDatabase database) : IDisposable
                 command.Parameters.AddWithValue("$to", SqliteValues.Ticks(to.UtcDateTime));
             }
 
-            if (query.Statuses is { Count: > 0 } statuses)
+            if (query.Statuses?.ToList() is { Count: > 0 } statuses)
             {
                 where.Append(" AND status IN (")
                     .AppendJoin(", ", statuses.Distinct().Select(s => ((int)s).ToString(CultureInfo.InvariantCulture)))

@@ -1,4 +1,6 @@
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Data.Sqlite;
 
 namespace DurableLessons.Engine.Storage;

@@ -6,24 +6,27 @@ using DurableLessons.Llm;
 using DurableLessons.Llm.Syllabi;
 using DurableLessons.Orchestrations;
 using DurableLessons.Research;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
 using DurableLessons.Storage;
 using DurableLessons.Storage.Syllabi;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DurableLessons.Hosts.Common;
 
 /// <summary>
-/// The product's services, composed once for both hosts: workflows, storage, research, the LLM chain and the
-/// /api handlers. Each host adds only what is its own (the embedded engine, or the Durable Functions bindings).
+/// The product's services, composed once for both hosts: storage, research, the LLM chain, what activities need and
+/// the /api handlers. Each host adds only what is its own (the embedded engine and its task registry, or the Durable
+/// Functions bindings), and registers <see cref="RegisterTasks"/>'s workflows.
 /// </summary>
 public static class LessonServiceCollectionExtensions
 {
     public static IServiceCollection AddDurableLessons(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddWorkflowTasks(registry => registry.AddLessonOrchestrations().AddLessonActivities());
+        services.TryAddScoped<ActivityCancellation>();
         services.AddLessonStorage(configuration);
         services.AddResearch(configuration);
         services.AddLessonAuthor(configuration);
@@ -32,4 +35,7 @@ public static class LessonServiceCollectionExtensions
         services.AddAdminHttp(configuration);
         return services;
     }
+
+    /// <summary>Every orchestration and activity of the product, for a Durable Task SDK registry (the embedded engine's, a test host's).</summary>
+    public static void RegisterTasks(DurableTaskRegistry registry) => registry.AddLessonOrchestrations().AddLessonActivities();
 }

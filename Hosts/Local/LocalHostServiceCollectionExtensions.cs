@@ -19,7 +19,7 @@ public static class LocalHostServiceCollectionExtensions
 {
     public static IServiceCollection AddLocalHostServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDurableEngine(configuration);
+        services.AddDurableEngine(configuration).AddDurableTasks(LessonServiceCollectionExtensions.RegisterTasks);
         services.AddSingleton<IInstanceHistorySource, EngineInstanceHistorySource>();
         services.AddDurableWebhooks(configuration);
         services.AddDurableLessons(configuration);

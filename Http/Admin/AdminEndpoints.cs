@@ -1,8 +1,10 @@
 using DurableLessons.Http.Configuration;
+using DurableLessons.Http.Runs;
 using DurableLessons.Http.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,8 +31,7 @@ public static class AdminEndpoints
         services.TryAddSingleton<SystemKeyVerifier>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAccess>();
-        services.AddSingleton<RunCatalog>();
-        services.AddSingleton<RunQueries>();
+        services.TryAddSingleton<RunStarter>();
         services.AddSingleton<BulkRunOperations>();
         services.AddSingleton<RetentionPurger>();
         services.AddSingleton<RetentionEndpoint>();
@@ -42,16 +43,16 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Administration");
-        api.MapGet(Routes.Runs, (HttpRequest request, RunQueries queries) => queries.ListAsync(request))
+        api.MapGet(Routes.Runs, (HttpRequest request, DurableTaskClient client) => RunQueries.ListAsync(request, client))
             .WithName("ListRuns");
-        api.MapPost(Routes.BulkOperation, async (HttpRequest request, string operation, AdminAccess access, BulkRunOperations bulk) =>
-            access.Deny(request) ?? await bulk.RunAsync(request, operation))
+        api.MapPost(Routes.BulkOperation, async (HttpRequest request, string operation, DurableTaskClient client, AdminAccess access, BulkRunOperations bulk) =>
+            access.Deny(request) ?? await bulk.RunAsync(request, client, operation))
             .WithName("BulkRunOperation");
-        api.MapDelete(Routes.AdminRuns, async (HttpRequest request, AdminAccess access, RetentionEndpoint retention) =>
-            access.Deny(request) ?? await retention.PurgeAsync(request))
+        api.MapDelete(Routes.AdminRuns, async (HttpRequest request, DurableTaskClient client, AdminAccess access, RetentionEndpoint retention) =>
+            access.Deny(request) ?? await retention.PurgeAsync(request, client))
             .WithName("PurgeOldRuns");
-        api.MapPost(Routes.Regenerations, async (HttpRequest request, AdminAccess access, RegenerationStarter regeneration) =>
-            access.Deny(request) ?? await regeneration.StartNowAsync(request))
+        api.MapPost(Routes.Regenerations, async (HttpRequest request, DurableTaskClient client, AdminAccess access, RegenerationStarter regeneration) =>
+            access.Deny(request) ?? await regeneration.StartNowAsync(request, client))
             .WithName("StartRegeneration");
         return endpoints;
     }

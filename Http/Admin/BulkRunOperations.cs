@@ -1,5 +1,5 @@
 using DurableLessons.Http.Requests;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
@@ -10,13 +10,14 @@ namespace DurableLessons.Http.Admin;
 /// filter matches (all pages, listed before acting). <c>dryRun=true</c> lists the runs and touches nothing. A run the
 /// operation refuses (e.g. rewinding one that has not failed) is reported with its reason; the others go on.
 /// </summary>
-public sealed class BulkRunOperations(RunCatalog catalog, IWorkflowClient client, ILogger<BulkRunOperations> logger)
+public sealed class BulkRunOperations(ILogger<BulkRunOperations> logger)
 {
     public static IReadOnlyList<string> Operations { get; } = ["terminate", "rewind", "purge"];
 
-    public async Task<IResult> RunAsync(HttpRequest request, string operation)
+    public async Task<IResult> RunAsync(HttpRequest request, DurableTaskClient client, string operation)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
         var cancellationToken = request.HttpContext.RequestAborted;
         var (filter, errors) = RunFilterParser.Parse(request.Query);
         var op = operation?.ToLowerInvariant() ?? string.Empty;
@@ -38,7 +39,7 @@ public sealed class BulkRunOperations(RunCatalog catalog, IWorkflowClient client
         }
 
         var matches = new List<string>();
-        await foreach (var run in catalog.MatchingAsync(filter, cancellationToken))
+        await foreach (var run in RunCatalog.MatchingAsync(client, filter, cancellationToken))
         {
             matches.Add(run.InstanceId);
         }
@@ -53,9 +54,10 @@ public sealed class BulkRunOperations(RunCatalog catalog, IWorkflowClient client
         {
             try
             {
-                await ApplyAsync(op, instanceId, cancellationToken);
+                await ApplyAsync(client, op, instanceId, cancellationToken);
             }
-            catch (Exception error) when (error is OrchestrationStateException or OrchestrationNotFoundException or InvalidOperationException or NotSupportedException)
+            // The SDK reports an unknown instance as ArgumentException and a refused operation as InvalidOperationException.
+            catch (Exception error) when (error is ArgumentException or InvalidOperationException or NotSupportedException or NotImplementedException)
             {
                 failures.Add(new BulkFailure(instanceId, error.Message));
             }
@@ -65,14 +67,14 @@ public sealed class BulkRunOperations(RunCatalog catalog, IWorkflowClient client
         return Results.Ok(new BulkOutcome(op, false, matches.Count, matches.Count - failures.Count, failures, matches));
     }
 
-    private Task ApplyAsync(string operation, string instanceId, CancellationToken cancellationToken) => operation switch
+    private static Task ApplyAsync(DurableTaskClient client, string operation, string instanceId, CancellationToken cancellationToken) => operation switch
     {
         "terminate" => client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions("Terminated by a bulk administration request."), cancellationToken),
         "rewind" => client.RewindInstanceAsync(instanceId, "Rewound by a bulk administration request.", cancellationToken),
-        _ => PurgeAsync(instanceId, cancellationToken),
+        _ => PurgeAsync(client, instanceId, cancellationToken),
     };
 
-    private async Task PurgeAsync(string instanceId, CancellationToken cancellationToken)
+    private static async Task PurgeAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
         var result = await client.PurgeInstanceAsync(instanceId, cancellationToken);
         if (result.PurgedInstanceCount == 0)

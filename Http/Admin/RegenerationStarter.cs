@@ -3,7 +3,8 @@ using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Syllabi;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Http.Runs;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace DurableLessons.Http.Admin;
 /// request) starts nothing and answers the active one. The cut-off is fixed at start from the injected clock.
 /// </summary>
 public sealed class RegenerationStarter(
-    IWorkflowClient client,
+    RunStarter runs,
     IManagementLinkFactory links,
     IResearchSourceDirectory sources,
     LessonOptions lessonOptions,
@@ -24,12 +25,12 @@ public sealed class RegenerationStarter(
     ILogger<RegenerationStarter> logger)
 {
     /// <summary>True when a new regeneration was started, false when one was already active.</summary>
-    public async Task<bool> StartAsync(IReadOnlyList<LessonRef> flagged, CancellationToken cancellationToken)
+    public async Task<bool> StartAsync(DurableTaskClient client, IReadOnlyList<LessonRef> flagged, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(flagged);
-        if (await client.GetInstanceAsync(RegenerationNames.InstanceId, cancellationToken: cancellationToken) is { } existing && !existing.RuntimeStatus.IsTerminal())
+        if (await RunStarter.ActiveStatusAsync(client, RegenerationNames.InstanceId, cancellationToken) is { } status)
         {
-            logger.LogInformation("Regeneration {InstanceId} is still {Status}; not starting another", RegenerationNames.InstanceId, existing.RuntimeStatus);
+            logger.LogInformation("Regeneration {InstanceId} is still {Status}; not starting another", RegenerationNames.InstanceId, status);
             return false;
         }
 
@@ -41,20 +42,17 @@ public sealed class RegenerationStarter(
             StorageRetryAttempts = lessonOptions.StorageRetryAttempts,
         };
         var input = new RegenerationInput(time.GetUtcNow() - settings.MaxAge, settings.Concurrency, flagged, template);
-        try
+        var started = await runs.StartOrJoinAsync(client, RegenerationNames.RegenerateStaleLessons, RegenerationNames.InstanceId, input, cancellationToken);
+        if (started)
         {
-            await client.ScheduleNewOrchestrationInstanceAsync(RegenerationNames.RegenerateStaleLessons, input, new StartOrchestrationOptions(RegenerationNames.InstanceId), cancellationToken);
             logger.LogInformation("Started regeneration of lessons older than {StaleBefore} and {FlaggedCount} flagged", input.StaleBefore, flagged.Count);
-            return true;
         }
-        catch (OrchestrationAlreadyExistsException)
-        {
-            return false;
-        }
+
+        return started;
     }
 
     /// <summary>POST /api/admin/regenerations, optionally with <c>{"lessons":[{subject,topic,level}]}</c> to regenerate whatever their age.</summary>
-    public async Task<IResult> StartNowAsync(HttpRequest request)
+    public async Task<IResult> StartNowAsync(HttpRequest request, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         IReadOnlyList<LessonRef> flagged = [];
@@ -76,7 +74,7 @@ public sealed class RegenerationStarter(
             flagged = lessons;
         }
 
-        await StartAsync(flagged, request.HttpContext.RequestAborted);
+        await StartAsync(client, flagged, request.HttpContext.RequestAborted);
         return CheckStatusResponse.Accepted(links.Create(request, RegenerationNames.InstanceId));
     }
 }

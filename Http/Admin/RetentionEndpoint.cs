@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Xml;
 using DurableLessons.Http.Requests;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Admin;
 
@@ -11,7 +12,7 @@ public sealed class RetentionEndpoint(RetentionPurger purger)
     /// <summary>The longest age accepted, as for the scheduled purge's <see cref="RetentionOptions.MaxAge"/>.</summary>
     public static readonly TimeSpan MaxOlderThan = TimeSpan.FromDays(3650);
 
-    public async Task<IResult> PurgeAsync(HttpRequest request)
+    public async Task<IResult> PurgeAsync(HttpRequest request, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         var text = request.Query["olderThan"].ToString().Trim();
@@ -20,7 +21,7 @@ public sealed class RetentionEndpoint(RetentionPurger purger)
             return RequestProblems.Invalid("olderThan", $"Required: a duration from 0 to {MaxOlderThan.TotalDays:0} days, such as P7D, 7.00:00:00, 7d, 12h or 30m.");
         }
 
-        var purged = await purger.PurgeOlderThanAsync(age, request.HttpContext.RequestAborted);
+        var purged = await purger.PurgeOlderThanAsync(client, age, request.HttpContext.RequestAborted);
         return Results.Ok(new RetentionOutcome(purged, age));
     }
 

@@ -1,27 +1,25 @@
 using System.Runtime.CompilerServices;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Admin;
 
-/// <summary>Every run matching a filter, paged through the workflow client's query.</summary>
-public sealed class RunCatalog(IWorkflowClient client)
+/// <summary>Every run matching a filter, paged through the Durable client's query.</summary>
+public static class RunCatalog
 {
     private const int StorePageSize = 200;
 
-    public async IAsyncEnumerable<OrchestrationMetadata> MatchingAsync(RunFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<OrchestrationMetadata> MatchingAsync(
+        DurableTaskClient client, RunFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(filter);
-        string? token = null;
-        do
+        var pages = client.GetAllInstancesAsync(filter.ToQuery(StorePageSize)).AsPages(pageSizeHint: StorePageSize);
+        await foreach (var page in pages.WithCancellation(cancellationToken))
         {
-            var page = await client.QueryInstancesAsync(filter.ToQuery(token, StorePageSize), cancellationToken);
             foreach (var run in page.Values.Where(filter.Matches))
             {
                 yield return run;
             }
-
-            token = page.ContinuationToken;
         }
-        while (token is not null);
     }
 }

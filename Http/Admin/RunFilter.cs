@@ -1,5 +1,5 @@
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Admin;
 
@@ -11,7 +11,7 @@ public sealed record RunFilter(
     DateTimeOffset? CreatedTo,
     LessonKey? Lesson)
 {
-    public OrchestrationQuery ToQuery(string? continuationToken, int pageSize) => new()
+    public OrchestrationQuery ToQuery(int pageSize) => new()
     {
         Statuses = Statuses,
         CreatedFrom = CreatedFrom,
@@ -19,7 +19,6 @@ public sealed record RunFilter(
         InstanceIdPrefix = Lesson?.RunInstanceId,
         PageSize = pageSize,
         FetchInputsAndOutputs = true,
-        ContinuationToken = continuationToken,
     };
 
     /// <summary>The criteria the store's query cannot apply.</summary>

@@ -1,7 +1,9 @@
 using System.Globalization;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Http.Admin;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DurableLessons.Http.Requests;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Http.Admin;
@@ -10,12 +10,12 @@ namespace DurableLessons.Http.Admin;
 /// GET /api/runs: the runs matching the filter, newest first, one page at a time (<c>pageSize</c>, default 50, and
 /// the <c>continuationToken</c> of the previous page), with the status counts of every match, not only the page's.
 /// </summary>
-public sealed class RunQueries(RunCatalog catalog)
+public static class RunQueries
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
 
-    public async Task<IResult> ListAsync(HttpRequest request)
+    public static async Task<IResult> ListAsync(HttpRequest request, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (filter, errors) = RunFilterParser.Parse(request.Query);
@@ -29,7 +29,7 @@ public sealed class RunQueries(RunCatalog catalog)
         var counts = Enum.GetNames<VisibleStatus>().ToDictionary(name => name, _ => 0, StringComparer.Ordinal);
         var page = new List<RunSummary>(pageSize);
         var index = 0;
-        await foreach (var run in catalog.MatchingAsync(filter, request.HttpContext.RequestAborted))
+        await foreach (var run in RunCatalog.MatchingAsync(client, filter, request.HttpContext.RequestAborted))
         {
             var status = run.RuntimeStatus.ToString();
             counts[status] = counts.GetValueOrDefault(status) + 1;

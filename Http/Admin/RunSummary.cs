@@ -1,6 +1,8 @@
 using System.Text.Json;
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Admin;
 

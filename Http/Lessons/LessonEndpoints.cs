@@ -2,10 +2,12 @@ using DurableLessons.Http.Configuration;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
+using DurableLessons.Http.Runs;
 using DurableLessons.Shared.Lessons;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +32,7 @@ public static class LessonEndpoints
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LessonOptions>>().Value);
         services.AddSingleton<LessonRequestValidator>();
         services.TryAddSingleton<StarterLinks>();
+        services.TryAddSingleton<RunStarter>();
         services.AddSingleton<LessonRunStarter>();
         services.AddSingleton<LessonQueries>();
         return services;
@@ -38,7 +41,7 @@ public static class LessonEndpoints
     public static IEndpointRouteBuilder MapLessonEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Lessons");
-        api.MapPost(Routes.Start, (HttpRequest request, LessonRunStarter starter) => starter.StartAsync(request))
+        api.MapPost(Routes.Start, (HttpRequest request, DurableTaskClient client, LessonRunStarter starter) => starter.StartAsync(request, client))
             .WithName("StartLesson")
             .WithMetadata(new JsonRequestBody(typeof(LessonRequest)))
             .Produces<HttpManagementPayload>(StatusCodes.Status202Accepted)

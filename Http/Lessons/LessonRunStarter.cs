@@ -3,7 +3,8 @@ using DurableLessons.Http.Requests;
 using DurableLessons.Http.Security;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Http.Runs;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,17 +13,13 @@ namespace DurableLessons.Http.Lessons;
 
 /// <summary>
 /// Starts a LessonGeneration run, at most one active per subject/topic/level: the run's instance id is derived from
-/// the lesson key, and the workflow client refuses a second start of a non-terminal id atomically. A POST while a
+/// the lesson key, and <see cref="RunStarter"/> joins the active run with that id instead of starting a second. A POST while a
 /// run is active answers that run's check-status payload and starts nothing. 202 is sent only after the start is
 /// durably recorded, so an accepted request is never lost.
 /// </summary>
-public sealed class LessonRunStarter(
-    IWorkflowClient client,
-    StarterLinks links,
-    LessonRequestValidator validator,
-    ILogger<LessonRunStarter> logger)
+public sealed class LessonRunStarter(RunStarter runs, StarterLinks links, LessonRequestValidator validator)
 {
-    public async Task<IResult> StartAsync(HttpRequest request)
+    public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client)
     {
         ArgumentNullException.ThrowIfNull(request);
 
@@ -38,22 +35,8 @@ public sealed class LessonRunStarter(
             return RequestProblems.Invalid(errors);
         }
 
-        var key = input.Key;
-        var instanceId = key.RunInstanceId;
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(
-                OrchestrationNames.LessonGeneration,
-                input,
-                new StartOrchestrationOptions(instanceId),
-                request.HttpContext.RequestAborted);
-            logger.LogInformation("Started lesson run {InstanceId} for {Lesson}", instanceId, key);
-        }
-        catch (OrchestrationAlreadyExistsException existing)
-        {
-            logger.LogInformation("Lesson run {InstanceId} for {Lesson} is already {Status}; returning it", instanceId, key, existing.Status);
-        }
-
+        var instanceId = input.Key.RunInstanceId;
+        await runs.StartOrJoinAsync(client, OrchestrationNames.LessonGeneration, instanceId, input, request.HttpContext.RequestAborted);
         return CheckStatusResponse.Accepted(links.Create(request, instanceId));
     }
 }

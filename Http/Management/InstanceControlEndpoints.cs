@@ -1,6 +1,7 @@
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Problems;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Http.Runs;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -30,7 +31,7 @@ internal static class InstanceControlEndpoints
         string instanceId,
         string eventName,
         HttpRequest request,
-        [FromServices] IWorkflowClient client,
+        [FromServices] DurableTaskClient client,
         [FromServices] JsonRequestBodyReader bodyReader,
         CancellationToken cancellationToken)
     {
@@ -48,41 +49,41 @@ internal static class InstanceControlEndpoints
         }
 
         var payload = await bodyReader.ReadAsync(request, cancellationToken);
-        return await RunAsync(() => client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken), instanceId, operation);
+        return await RunAsync(client, () => client.RaiseEventAsync(instanceId, eventName, payload, cancellationToken), instanceId, operation, cancellationToken);
     }
 
     private static async Task<IResult> TerminateAsync(
-        string instanceId, HttpRequest request, [FromServices] IWorkflowClient client, CancellationToken cancellationToken)
+        string instanceId, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken)
     {
         WebhookRouteValues.InstanceId(instanceId);
         var reason = new WebhookQuery(request).String("reason");
         const string operation = "terminate";
         return await FindLiveInstanceAsync(client, instanceId, operation, cancellationToken)
-            ?? await RunAsync(() => client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(Output: reason), cancellationToken), instanceId, operation);
+            ?? await RunAsync(client, () => client.TerminateInstanceAsync(instanceId, new TerminateInstanceOptions(Output: reason), cancellationToken), instanceId, operation, cancellationToken);
     }
 
     private static async Task<IResult> SuspendAsync(
-        string instanceId, HttpRequest request, [FromServices] IWorkflowClient client, CancellationToken cancellationToken)
+        string instanceId, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken)
     {
         WebhookRouteValues.InstanceId(instanceId);
         var reason = new WebhookQuery(request).String("reason");
         const string operation = "suspend";
         return await FindLiveInstanceAsync(client, instanceId, operation, cancellationToken)
-            ?? await RunAsync(() => client.SuspendInstanceAsync(instanceId, reason, cancellationToken), instanceId, operation);
+            ?? await RunAsync(client, () => client.SuspendInstanceAsync(instanceId, reason, cancellationToken), instanceId, operation, cancellationToken);
     }
 
     private static async Task<IResult> ResumeAsync(
-        string instanceId, HttpRequest request, [FromServices] IWorkflowClient client, CancellationToken cancellationToken)
+        string instanceId, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken)
     {
         WebhookRouteValues.InstanceId(instanceId);
         var reason = new WebhookQuery(request).String("reason");
         const string operation = "resume";
         return await FindLiveInstanceAsync(client, instanceId, operation, cancellationToken)
-            ?? await RunAsync(() => client.ResumeInstanceAsync(instanceId, reason, cancellationToken), instanceId, operation);
+            ?? await RunAsync(client, () => client.ResumeInstanceAsync(instanceId, reason, cancellationToken), instanceId, operation, cancellationToken);
     }
 
     private static async Task<IResult> RewindAsync(
-        string instanceId, HttpRequest request, [FromServices] IWorkflowClient client, CancellationToken cancellationToken)
+        string instanceId, HttpRequest request, [FromServices] DurableTaskClient client, CancellationToken cancellationToken)
     {
         WebhookRouteValues.InstanceId(instanceId);
         var reason = new WebhookQuery(request).String("reason");
@@ -100,23 +101,27 @@ internal static class InstanceControlEndpoints
 
         try
         {
-            await client.RewindInstanceAsync(instanceId, reason, cancellationToken);
+            await client.RewindInstanceAsync(instanceId, reason ?? string.Empty, cancellationToken);
             return TypedResults.StatusCode(StatusCodes.Status202Accepted);
         }
-        catch (OrchestrationNotFoundException)
+        catch (InvalidOperationException)
+        {
+            // Rewound by someone else, or no longer Failed: answered from its status now.
+            var current = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+            return current is null
+                ? InstanceProblems.NotFound(instanceId)
+                : RewindRefusal(instanceId, current.RuntimeStatus) ?? await InstanceProblems.StateRefusedAsync(client, instanceId, operation, cancellationToken);
+        }
+        catch (ArgumentException)
         {
             return InstanceProblems.NotFound(instanceId);
-        }
-        catch (OrchestrationStateException e)
-        {
-            return RewindRefusal(instanceId, e.Status) ?? InstanceProblems.StateRefused(e, operation);
         }
     }
 
     private static async Task<IResult> RestartAsync(
         string instanceId,
         HttpRequest request,
-        [FromServices] IWorkflowClient client,
+        [FromServices] DurableTaskClient client,
         [FromServices] IManagementLinkFactory links,
         [FromServices] ILogger<WebhookEndpointsLog> logger,
         CancellationToken cancellationToken)
@@ -133,17 +138,14 @@ internal static class InstanceControlEndpoints
         {
             restartedId = await client.RestartAsync(instanceId, withNewInstanceId, cancellationToken);
         }
-        catch (OrchestrationNotFoundException)
+        catch (InvalidOperationException)
+        {
+            // The SDK's (and the Framework's OrchestrationAlreadyExistsException) answer to a restart under the id of a live instance.
+            return await InstanceProblems.StateRefusedAsync(client, instanceId, "restart with the same id", cancellationToken);
+        }
+        catch (ArgumentException)
         {
             return InstanceProblems.NotFound(instanceId);
-        }
-        catch (OrchestrationAlreadyExistsException e)
-        {
-            return InstanceProblems.Conflict(instanceId, e.Status, "restart with the same id");
-        }
-        catch (OrchestrationStateException e)
-        {
-            return InstanceProblems.Conflict(instanceId, e.Status, "restart with the same id");
         }
 
         logger.LogInformation("Restarted instance {InstanceId} as {RestartedInstanceId}", instanceId, restartedId);
@@ -152,7 +154,7 @@ internal static class InstanceControlEndpoints
 
     /// <summary>404 when unknown, 410 when Completed, Failed or Terminated; null when the instance can still change.</summary>
     private static async Task<IResult?> FindLiveInstanceAsync(
-        IWorkflowClient client, string instanceId, string operation, CancellationToken cancellationToken)
+        DurableTaskClient client, string instanceId, string operation, CancellationToken cancellationToken)
     {
         var metadata = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
         if (metadata is null)
@@ -169,25 +171,26 @@ internal static class InstanceControlEndpoints
     private static IResult? RewindRefusal(string instanceId, OrchestrationRuntimeStatus status) => status switch
     {
         OrchestrationRuntimeStatus.Failed => null,
-        OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled =>
+        OrchestrationRuntimeStatus.Completed or OrchestrationRuntimeStatus.Terminated =>
             InstanceProblems.Gone(instanceId, status, "rewind"),
         _ => ProblemResponses.InvalidParameter("instanceId", $"instance '{instanceId}' is {status}; only Failed instances can be rewound."),
     };
 
-    private static async Task<IResult> RunAsync(Func<Task> operation, string instanceId, string operationName)
+    private static async Task<IResult> RunAsync(
+        DurableTaskClient client, Func<Task> operation, string instanceId, string operationName, CancellationToken cancellationToken)
     {
         try
         {
             await operation();
             return TypedResults.StatusCode(StatusCodes.Status202Accepted);
         }
-        catch (OrchestrationNotFoundException)
+        catch (InvalidOperationException)
+        {
+            return await InstanceProblems.StateRefusedAsync(client, instanceId, operationName, cancellationToken);
+        }
+        catch (ArgumentException)
         {
             return InstanceProblems.NotFound(instanceId);
-        }
-        catch (OrchestrationStateException e)
-        {
-            return InstanceProblems.StateRefused(e, operationName);
         }
     }
 }

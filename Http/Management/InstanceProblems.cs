@@ -1,5 +1,6 @@
 using DurableLessons.Http.Problems;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Http.Runs;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Http.Management;
@@ -16,9 +17,20 @@ internal static class InstanceProblems
     public static IResult Conflict(string instanceId, OrchestrationRuntimeStatus status, string operation) =>
         ProblemResponses.Conflict($"Cannot {operation} instance '{instanceId}' while it is {status}.");
 
-    /// <summary>An operation the engine refused because of the instance's status (a race with the check before it).</summary>
-    public static IResult StateRefused(OrchestrationStateException refused, string operation) =>
-        refused.Status.IsTerminal()
-            ? Gone(refused.InstanceId, refused.Status, operation)
-            : Conflict(refused.InstanceId, refused.Status, operation);
+    /// <summary>
+    /// An operation the client refused (<see cref="InvalidOperationException"/>, as the SDK reports a failed
+    /// precondition) because the instance changed after the check before it: answered from its status now.
+    /// </summary>
+    public static async Task<IResult> StateRefusedAsync(DurableTaskClient client, string instanceId, string operation, CancellationToken cancellationToken)
+    {
+        var current = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+        if (current is null)
+        {
+            return NotFound(instanceId);
+        }
+
+        return current.RuntimeStatus.IsTerminal()
+            ? Gone(instanceId, current.RuntimeStatus, operation)
+            : Conflict(instanceId, current.RuntimeStatus, operation);
+    }
 }

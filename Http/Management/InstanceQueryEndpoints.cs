@@ -1,6 +1,7 @@
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Problems;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -23,7 +24,7 @@ internal static class InstanceQueryEndpoints
     private static async Task<IResult> GetStatusAsync(
         string instanceId,
         HttpRequest request,
-        [FromServices] IWorkflowClient client,
+        [FromServices] DurableTaskClient client,
         [FromServices] IServiceProvider services,
         CancellationToken cancellationToken)
     {
@@ -63,7 +64,7 @@ internal static class InstanceQueryEndpoints
 
     private static async Task<IResult> ListAsync(
         HttpRequest request,
-        [FromServices] IWorkflowClient client,
+        [FromServices] DurableTaskClient client,
         CancellationToken cancellationToken)
     {
         var query = new WebhookQuery(request);
@@ -77,13 +78,12 @@ internal static class InstanceQueryEndpoints
             Statuses = query.RuntimeStatuses("runtimeStatus"),
             PageSize = query.Top("top") ?? new OrchestrationQuery().PageSize,
             FetchInputsAndOutputs = true,
-            ContinuationToken = continuationToken,
         };
 
-        OrchestrationQueryPage page;
+        Page<OrchestrationMetadata> page;
         try
         {
-            page = await client.QueryInstancesAsync(instanceQuery, cancellationToken);
+            page = await FirstPageAsync(client, instanceQuery, continuationToken, cancellationToken);
         }
         catch (ArgumentException e) when (continuationToken is not null)
         {
@@ -97,6 +97,17 @@ internal static class InstanceQueryEndpoints
 
         var statuses = page.Values.Select(metadata => InstanceStatusPayload.From(metadata, showInput)).ToList();
         return TypedResults.Json(statuses, ManagementJson.Options);
+    }
+
+    private static async Task<Page<OrchestrationMetadata>> FirstPageAsync(
+        DurableTaskClient client, OrchestrationQuery query, string? continuationToken, CancellationToken cancellationToken)
+    {
+        await foreach (var page in client.GetAllInstancesAsync(query).AsPages(continuationToken, query.PageSize).WithCancellation(cancellationToken))
+        {
+            return page;
+        }
+
+        return new Page<OrchestrationMetadata>([], null);
     }
 
     private static string? ContinuationToken(HttpRequest request)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using DurableLessons.Http.Links;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Http.Management;
@@ -16,8 +18,8 @@ internal static class InstanceStatusResult
     {
         var statusCode = status switch
         {
-            OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.ContinuedAsNew
-                or OrchestrationRuntimeStatus.Suspended => StatusCodes.Status202Accepted,
+            OrchestrationRuntimeStatus.Pending or OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended
+                => StatusCodes.Status202Accepted,
             OrchestrationRuntimeStatus.Failed when failureIsServerError => StatusCodes.Status500InternalServerError,
             _ => StatusCodes.Status200OK,
         };

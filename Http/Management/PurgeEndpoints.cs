@@ -1,6 +1,7 @@
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Problems;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Http.Runs;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +21,7 @@ internal static class PurgeEndpoints
 
     private static async Task<IResult> PurgeOneAsync(
         string instanceId,
-        [FromServices] IWorkflowClient client,
+        [FromServices] DurableTaskClient client,
         [FromServices] ILogger<WebhookEndpointsLog> logger,
         CancellationToken cancellationToken)
     {
@@ -43,13 +44,13 @@ internal static class PurgeEndpoints
         {
             result = await client.PurgeInstanceAsync(instanceId, cancellationToken);
         }
-        catch (OrchestrationNotFoundException)
+        catch (InvalidOperationException)
+        {
+            return ProblemResponses.PreconditionFailed($"Only instances in a terminal state can be purged, and '{instanceId}' is running again.");
+        }
+        catch (ArgumentException)
         {
             return InstanceProblems.NotFound(instanceId);
-        }
-        catch (OrchestrationStateException e)
-        {
-            return ProblemResponses.PreconditionFailed($"Only instances in a terminal state can be purged, but '{instanceId}' is {e.Status}.");
         }
 
         if (result.PurgedInstanceCount == 0)
@@ -63,7 +64,7 @@ internal static class PurgeEndpoints
 
     private static async Task<IResult> PurgeManyAsync(
         HttpRequest request,
-        [FromServices] IWorkflowClient client,
+        [FromServices] DurableTaskClient client,
         [FromServices] TimeProvider clock,
         [FromServices] ILogger<WebhookEndpointsLog> logger,
         CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Problems;
-using DurableLessons.Shared.Workflow;
+using DurableTask.Core.Exceptions;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +21,7 @@ internal static class StartOrchestrationEndpoint
         string functionName,
         string? instanceId,
         HttpRequest request,
-        [FromServices] IWorkflowClient client,
+        [FromServices] DurableTaskClient client,
         [FromServices] JsonRequestBodyReader bodyReader,
         [FromServices] IManagementLinkFactory links,
         [FromServices] ILogger<WebhookEndpointsLog> logger,
@@ -40,7 +42,7 @@ internal static class StartOrchestrationEndpoint
         }
         catch (OrchestrationAlreadyExistsException e)
         {
-            return ProblemResponses.Conflict($"An instance with id '{e.InstanceId}' already exists and is {e.Status}.");
+            return ProblemResponses.Conflict(e.Message);
         }
         catch (ArgumentException e)
         {

@@ -1,12 +1,12 @@
 using DurableLessons.Http.Problems;
-using DurableLessons.Shared.Workflow;
+using DurableTask.Core.Exceptions;
 using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Http.Management;
 
 /// <summary>
 /// Turns request errors into problem+json answers: those handlers raise while reading their input, and, as a safety
-/// net, the workflow client's documented exceptions for arguments it rejects or instances that changed meanwhile
+/// net, the Durable client's documented exceptions for a start under a live id and for arguments it rejects
 /// (handlers map the ones they expect themselves, with the operation's own wording).
 /// </summary>
 internal sealed class WebhookProblemFilter : IEndpointFilter
@@ -25,17 +25,9 @@ internal sealed class WebhookProblemFilter : IEndpointFilter
         {
             return ProblemResponses.PayloadTooLarge(e.Message);
         }
-        catch (OrchestrationNotFoundException e)
-        {
-            return InstanceProblems.NotFound(e.InstanceId);
-        }
         catch (OrchestrationAlreadyExistsException e)
         {
             return ProblemResponses.Conflict(e.Message);
-        }
-        catch (OrchestrationStateException e)
-        {
-            return InstanceProblems.StateRefused(e, e.Operation);
         }
         catch (ArgumentException e)
         {

@@ -1,5 +1,7 @@
 using System.Globalization;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Http.Management;

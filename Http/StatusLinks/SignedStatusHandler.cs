@@ -1,7 +1,7 @@
 using DurableLessons.Http.Management;
 using DurableLessons.Http.Problems;
 using DurableLessons.Http.Security;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,16 +15,16 @@ namespace DurableLessons.Http.StatusLinks;
 /// served here; the management webhooks (system key) have it.
 /// </summary>
 public sealed class SignedStatusHandler(
-    IWorkflowClient client,
     IOptions<ApiOptions> api,
     IOptions<SecurityOptions> security,
     ILogger<SignedStatusHandler> logger)
 {
     private readonly StatusLinkSigner? _signer = StatusLinkSigner.Create(api.Value, security.Value);
 
-    public async Task<IResult> GetAsync(HttpRequest request, string instanceId)
+    public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string instanceId)
     {
         ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
         if (_signer is null)
         {
             return ProblemResponses.NotFound($"Public status links are off ({ApiOptions.PublicStatusLinksSetting} is false).");

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.StatusLinks;
 
@@ -15,7 +16,8 @@ public static class StatusLinkEndpoints
     public static IEndpointRouteBuilder MapStatusLinkEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api").WithTags("Runs")
-            .MapGet(Route, (HttpRequest request, string instanceId, SignedStatusHandler handler) => handler.GetAsync(request, instanceId))
+            .MapGet(Route, (HttpRequest request, string instanceId, DurableTaskClient client, SignedStatusHandler handler) =>
+                handler.GetAsync(request, client, instanceId))
             .WithName("GetRunStatusBySignedLink")
             .WithSummary("The status of one run, for the holder of the signed link a start answered with (Api:PublicStatusLinks).")
             .ProducesProblem(StatusCodes.Status401Unauthorized)

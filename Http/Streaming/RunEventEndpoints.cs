@@ -3,6 +3,7 @@ using DurableLessons.Http.StatusLinks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,7 +38,7 @@ public static class RunEventEndpoints
     public static IEndpointRouteBuilder MapRunEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api").WithTags("Runs")
-            .MapGet(Route, (string instanceId, RunEventsHandler stream, CancellationToken ct) => stream.OpenAsync(instanceId, ct))
+            .MapGet(Route, (string instanceId, DurableTaskClient client, RunEventsHandler stream, CancellationToken ct) => stream.OpenAsync(client, instanceId, ct))
             .WithName("StreamRunEvents")
             .WithSummary("Server-Sent Events of one run: 'status' on every change, then 'done' with the final state.")
             .Produces<string>(StatusCodes.Status200OK, ServerSentEventWriter.ContentType)

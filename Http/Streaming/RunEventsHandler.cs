@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Management;
 using DurableLessons.Http.Requests;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,7 +17,6 @@ namespace DurableLessons.Http.Streaming;
 /// <see cref="RunEventsOptions.HeartbeatSeconds"/>; a client that disconnects ends the stream.
 /// </summary>
 public sealed class RunEventsHandler(
-    IWorkflowClient client,
     IRunChangeSignal changes,
     IOptions<RunEventsOptions> options,
     ILogger<RunEventsHandler> logger)
@@ -26,17 +25,18 @@ public sealed class RunEventsHandler(
     public const string DoneEvent = "done";
 
     /// <summary>404 problem+json for an unknown run, else the stream (written when the result executes).</summary>
-    public async Task<IResult> OpenAsync(string instanceId, CancellationToken cancellationToken)
+    public async Task<IResult> OpenAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(instanceId) || await client.GetInstanceAsync(instanceId, cancellationToken: cancellationToken) is null)
+        ArgumentNullException.ThrowIfNull(client);
+        if (string.IsNullOrWhiteSpace(instanceId) || await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
         {
             return RequestProblems.NotFound("No such run.", $"There is no run with id '{instanceId}'.");
         }
 
-        return new StreamResult(this, instanceId);
+        return new StreamResult(this, client, instanceId);
     }
 
-    private async Task StreamAsync(HttpContext context, string instanceId)
+    private async Task StreamAsync(HttpContext context, DurableTaskClient client, string instanceId)
     {
         var cancellationToken = context.RequestAborted;
         var writer = new ServerSentEventWriter(context.Response);
@@ -112,12 +112,12 @@ public sealed class RunEventsHandler(
         ["lastUpdatedTime"] = payload["lastUpdatedTime"]?.DeepClone(),
     };
 
-    private sealed class StreamResult(RunEventsHandler stream, string instanceId) : IResult
+    private sealed class StreamResult(RunEventsHandler stream, DurableTaskClient client, string instanceId) : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             ArgumentNullException.ThrowIfNull(httpContext);
-            return stream.StreamAsync(httpContext, instanceId);
+            return stream.StreamAsync(httpContext, client, instanceId);
         }
     }
 }

@@ -1,6 +1,7 @@
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Syllabi;
 
@@ -11,7 +12,7 @@ namespace DurableLessons.Http.Syllabi;
 /// </summary>
 public sealed class DifficultySwitch(ISyllabusStore store, SyllabusLookup lookup, SyllabusRunStarter starter, SyllabusRequestValidator validator)
 {
-    public async Task<IResult> LowerAsync(HttpRequest request, string id)
+    public async Task<IResult> LowerAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -36,7 +37,7 @@ public sealed class DifficultySwitch(ISyllabusStore store, SyllabusLookup lookup
 
         // A key-safe id derived from topic and level, so concurrent requests start one run and later ones join it.
         var easierId = new LessonKey(syllabus.Topic, "syllabus", easier).StorageId;
-        return await starter.StartAsync(request, validator.Create(easierId, syllabus.Topic, easier, syllabus.Goals, syllabus.Language));
+        return await starter.StartAsync(request, client, validator.Create(easierId, syllabus.Topic, easier, syllabus.Goals, syllabus.Language));
     }
 }
 

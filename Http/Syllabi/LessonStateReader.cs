@@ -1,7 +1,7 @@
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Shared.Syllabi;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Syllabi;
 
@@ -11,10 +11,11 @@ namespace DurableLessons.Http.Syllabi;
 /// rewind, a terminate. Nothing to keep in sync. With no run on record (never started, or purged), a stored version
 /// means completed, none means pending.
 /// </summary>
-public sealed class LessonStateReader(IWorkflowClient client, ILessonStore lessons)
+public sealed class LessonStateReader(ILessonStore lessons)
 {
-    public async Task<LessonSkeletonView> ReadAsync(SyllabusDocument syllabus, LessonSkeleton skeleton, CancellationToken cancellationToken)
+    public async Task<LessonSkeletonView> ReadAsync(DurableTaskClient client, SyllabusDocument syllabus, LessonSkeleton skeleton, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(client);
         ArgumentNullException.ThrowIfNull(syllabus);
         ArgumentNullException.ThrowIfNull(skeleton);
         var key = syllabus.LessonKeyFor(skeleton);
@@ -26,7 +27,7 @@ public sealed class LessonStateReader(IWorkflowClient client, ILessonStore lesso
             null => latest is null ? (LessonStates.Pending, null, null) : (LessonStates.Completed, latest.Version, null),
             OrchestrationRuntimeStatus.Completed => (LessonStates.Completed, run.ReadOutputAs<LessonRunResult>()?.Version ?? latest?.Version, (string?)null),
             OrchestrationRuntimeStatus.Failed => (LessonStates.Failed, latest?.Version, run.FailureDetails?.ErrorMessage ?? "The lesson run failed."),
-            OrchestrationRuntimeStatus.Terminated or OrchestrationRuntimeStatus.Canceled => (LessonStates.Failed, latest?.Version, "The lesson run was terminated."),
+            OrchestrationRuntimeStatus.Terminated => (LessonStates.Failed, latest?.Version, "The lesson run was terminated."),
             _ => (LessonStates.Generating, latest?.Version, null),
         };
 
@@ -42,7 +43,7 @@ public sealed class LessonStateReader(IWorkflowClient client, ILessonStore lesso
             error);
     }
 
-    public async Task<SyllabusView> ReadAsync(SyllabusDocument syllabus, CancellationToken cancellationToken)
+    public async Task<SyllabusView> ReadAsync(DurableTaskClient client, SyllabusDocument syllabus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(syllabus);
         var modules = new List<SyllabusModuleView>(syllabus.Modules.Count);
@@ -51,7 +52,7 @@ public sealed class LessonStateReader(IWorkflowClient client, ILessonStore lesso
             var lessonViews = new List<LessonSkeletonView>(module.Lessons.Count);
             foreach (var skeleton in module.Lessons)
             {
-                lessonViews.Add(await ReadAsync(syllabus, skeleton, cancellationToken));
+                lessonViews.Add(await ReadAsync(client, syllabus, skeleton, cancellationToken));
             }
 
             modules.Add(new SyllabusModuleView(module.Title, lessonViews));

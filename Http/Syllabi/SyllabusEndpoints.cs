@@ -1,9 +1,11 @@
 using DurableLessons.Http.Configuration;
+using DurableLessons.Http.Runs;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +34,7 @@ public static class SyllabusEndpoints
         services.AddSingleton<SyllabusLookup>();
         services.AddSingleton<LessonStateReader>();
         services.TryAddSingleton<StarterLinks>();
+        services.TryAddSingleton<RunStarter>();
         services.AddSingleton<SyllabusRunStarter>();
         services.AddSingleton<SyllabusQueries>();
         services.AddSingleton<SyllabusLessonStarter>();
@@ -42,16 +45,18 @@ public static class SyllabusEndpoints
     public static IEndpointRouteBuilder MapSyllabusEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Syllabi");
-        api.MapPost(Routes.Start, (HttpRequest request, SyllabusRunStarter starter) => starter.StartAsync(request))
+        api.MapPost(Routes.Start, (HttpRequest request, DurableTaskClient client, SyllabusRunStarter starter) => starter.StartAsync(request, client))
             .WithName("StartSyllabus");
-        api.MapGet(Routes.Get, (string id, SyllabusQueries queries, CancellationToken ct) => queries.GetAsync(id, ct))
+        api.MapGet(Routes.Get, (string id, DurableTaskClient client, SyllabusQueries queries, CancellationToken ct) => queries.GetAsync(client, id, ct))
             .WithName("GetSyllabus");
-        api.MapPost(Routes.GenerateLesson, (HttpRequest request, string id, string lessonId, SyllabusLessonStarter starter) =>
-            starter.GenerateLessonAsync(request, id, lessonId))
+        api.MapPost(Routes.GenerateLesson, (HttpRequest request, string id, string lessonId, DurableTaskClient client, SyllabusLessonStarter starter) =>
+            starter.GenerateLessonAsync(request, client, id, lessonId))
             .WithName("GenerateSyllabusLesson");
-        api.MapPost(Routes.GenerateAll, (HttpRequest request, string id, SyllabusLessonStarter starter) => starter.GenerateAllAsync(request, id))
+        api.MapPost(Routes.GenerateAll, (HttpRequest request, string id, DurableTaskClient client, SyllabusLessonStarter starter) =>
+            starter.GenerateAllAsync(request, client, id))
             .WithName("GenerateSyllabusLessons");
-        api.MapPost(Routes.LowerDifficulty, (HttpRequest request, string id, DifficultySwitch difficulty) => difficulty.LowerAsync(request, id))
+        api.MapPost(Routes.LowerDifficulty, (HttpRequest request, string id, DurableTaskClient client, DifficultySwitch difficulty) =>
+            difficulty.LowerAsync(request, client, id))
             .WithName("LowerSyllabusDifficulty");
         return endpoints;
     }

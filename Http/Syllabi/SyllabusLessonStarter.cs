@@ -3,7 +3,8 @@ using DurableLessons.Http.Security;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Http.Runs;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -12,16 +13,15 @@ namespace DurableLessons.Http.Syllabi;
 
 /// <summary>Generates a syllabus's lessons: one on demand, or every pending one in a batch.</summary>
 public sealed class SyllabusLessonStarter(
-    IWorkflowClient client,
+    RunStarter runs,
     StarterLinks links,
     SyllabusLookup lookup,
     LessonStateReader states,
     SyllabusRequestValidator validator,
-    SyllabusOptions options,
-    ILogger<SyllabusLessonStarter> logger)
+    SyllabusOptions options)
 {
     /// <summary>Starts (or joins the running) LessonGeneration of one skeleton: its lesson's singleton run.</summary>
-    public async Task<IResult> GenerateLessonAsync(HttpRequest request, string id, string lessonId)
+    public async Task<IResult> GenerateLessonAsync(HttpRequest request, DurableTaskClient client, string id, string lessonId)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -38,12 +38,12 @@ public sealed class SyllabusLessonStarter(
 
         var run = validator.LessonRunFor(syllabus, skeleton!);
         var instanceId = run.Key.RunInstanceId;
-        await SyllabusRunStarter.StartOrJoinAsync(client, OrchestrationNames.LessonGeneration, instanceId, run, logger, cancellationToken);
+        await runs.StartOrJoinAsync(client, OrchestrationNames.LessonGeneration, instanceId, run, cancellationToken);
         return CheckStatusResponse.Accepted(links.Create(request, instanceId));
     }
 
     /// <summary>Starts (or joins the active) batch that generates every lesson that is pending now.</summary>
-    public async Task<IResult> GenerateAllAsync(HttpRequest request, string id)
+    public async Task<IResult> GenerateAllAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -54,7 +54,7 @@ public sealed class SyllabusLessonStarter(
         }
 
         var instanceId = SyllabusOrchestrationNames.BatchInstanceId(syllabus.Id);
-        if (await client.GetInstanceAsync(instanceId, cancellationToken: cancellationToken) is { } active && !active.RuntimeStatus.IsTerminal())
+        if (await RunStarter.ActiveStatusAsync(client, instanceId, cancellationToken) is not null)
         {
             return CheckStatusResponse.Accepted(links.Create(request, instanceId));
         }
@@ -62,7 +62,7 @@ public sealed class SyllabusLessonStarter(
         var pending = new List<BatchLesson>();
         foreach (var skeleton in syllabus.Lessons)
         {
-            var view = await states.ReadAsync(syllabus, skeleton, cancellationToken);
+            var view = await states.ReadAsync(client, syllabus, skeleton, cancellationToken);
             if (view.State == LessonStates.Pending)
             {
                 pending.Add(new BatchLesson(skeleton.Id, skeleton.Title, validator.LessonRunFor(syllabus, skeleton)));
@@ -70,7 +70,7 @@ public sealed class SyllabusLessonStarter(
         }
 
         var input = new SyllabusBatchInput(syllabus.Id, options.BatchConcurrency, pending);
-        await SyllabusRunStarter.StartOrJoinAsync(client, SyllabusOrchestrationNames.SyllabusBatchGeneration, instanceId, input, logger, cancellationToken);
+        await runs.StartOrJoinAsync(client, SyllabusOrchestrationNames.SyllabusBatchGeneration, instanceId, input, cancellationToken);
         return CheckStatusResponse.Accepted(links.Create(request, instanceId));
     }
 }

@@ -1,7 +1,7 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Orchestrations.Lessons;
@@ -14,15 +14,15 @@ namespace DurableLessons.Orchestrations.Lessons;
 [DurableTask(OrchestrationNames.LessonGeneration)]
 public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRunResult>
 {
-    public override async Task<LessonRunResult> RunAsync(OrchestrationContext context, LessonRunInput input)
+    public override async Task<LessonRunResult> RunAsync(TaskOrchestrationContext context, LessonRunInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        input = RunInputRules.Require(input, OrchestrationNames.LessonGeneration, "subject, topic and level").Validated();
 
         var logger = context.CreateReplaySafeLogger<LessonGeneration>();
         var run = new LessonRun(context, input, context.NewGuid().ToString("N"));
         var key = input.Key;
-        var sources = string.Join(",", input.Sources);
+        var sources = string.Join(",", input.ResearchSources);
         logger.LogInformation("Lesson run {RunId} for {Lesson} started with sources {Sources}", run.RunId, key, sources);
 
         using var timeoutCancellation = new CancellationTokenSource();
@@ -36,13 +36,14 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
             throw new TimeoutException($"The lesson run did not finish within {input.RunTimeoutSeconds} seconds (Lessons:RunTimeoutSeconds); it stopped during '{run.Stage}'.");
         }
 
-        await timeoutCancellation.CancelAsync();
+        // Cancel(), not CancelAsync(): the timer's cancellation callback must run here, on the orchestrator's thread.
+        timeoutCancellation.Cancel();
         var result = await work;
         logger.LogInformation("Lesson run {RunId} saved {Lesson} version {Version}", run.RunId, key, result.Version);
         return result;
     }
 
-    private sealed class LessonRun(OrchestrationContext context, LessonRunInput input, string runId)
+    private sealed class LessonRun(TaskOrchestrationContext context, LessonRunInput input, string runId)
     {
         private int _sourcesDone;
 
@@ -112,13 +113,13 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
         }
 
         public LessonProgress Progress(string stage, int percent, string message) =>
-            new(stage, percent, message, _sourcesDone, input.Sources.Count);
+            new(stage, percent, message, _sourcesDone, input.ResearchSources.Count);
 
         private async Task<IReadOnlyList<ResearchSourceReport>> ResearchAsync()
         {
-            Report("research", 5, $"Researching {input.Sources.Count} source(s).");
+            Report("research", 5, $"Researching {input.ResearchSources.Count} source(s).");
             var query = new ResearchQuery(input.Subject, input.Topic, input.Level.ToWire(), input.Language);
-            var pending = input.Sources
+            var pending = input.ResearchSources
                 .Select(source => context.ResearchSourceAsync(new ResearchSourceInput(RunId, source, query), input.StorageRetryAttempts))
                 .ToList();
             var reports = new List<ResearchSourceReport>(pending.Count);
@@ -132,7 +133,7 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
                 var message = report.Error is null
                     ? $"{report.Source}: {report.NoteCount} note(s)."
                     : $"{report.Source} failed and was skipped: {report.Error}";
-                Report("research", 5 + (35 * _sourcesDone / input.Sources.Count), message);
+                Report("research", 5 + (35 * _sourcesDone / input.ResearchSources.Count), message);
             }
 
             return reports.OrderBy(r => r.Source, StringComparer.Ordinal).ToList();

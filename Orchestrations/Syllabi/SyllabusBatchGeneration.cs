@@ -1,61 +1,51 @@
+using DurableLessons.Orchestrations.Lessons;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Orchestrations.Syllabi;
 
 /// <summary>
 /// Generates a syllabus's lessons as LessonGeneration sub-orchestrations, at most <see cref="SyllabusBatchInput.Concurrency"/>
-/// at a time. Each sub-orchestration uses its lesson's singleton run id, so the syllabus shows its state and no other
-/// run of that lesson can start meanwhile. A failed lesson is recorded and the batch goes on.
+/// at a time (<see cref="LessonRunFanOut"/>). Each uses its lesson's singleton run id, so the syllabus shows its state
+/// and no other run of that lesson can start meanwhile; a lesson already being generated is left to that run. A failed
+/// lesson is recorded and the batch goes on.
 /// </summary>
 [DurableTask(SyllabusOrchestrationNames.SyllabusBatchGeneration)]
 public sealed class SyllabusBatchGeneration : TaskOrchestrator<SyllabusBatchInput, SyllabusBatchResult>
 {
-    public override async Task<SyllabusBatchResult> RunAsync(OrchestrationContext context, SyllabusBatchInput input)
+    public override async Task<SyllabusBatchResult> RunAsync(TaskOrchestrationContext context, SyllabusBatchInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        input = RunInputRules.Require(input, SyllabusOrchestrationNames.SyllabusBatchGeneration, "syllabusId and lessons").Validated();
 
         var logger = context.CreateReplaySafeLogger<SyllabusBatchGeneration>();
-        var cap = Math.Max(1, input.Concurrency);
+        var lessons = input.Lessons ?? [];
         var failures = new List<BatchLessonFailure>();
-        var running = new Dictionary<Task, BatchLesson>();
-        var queue = new Queue<BatchLesson>(input.Lessons);
+        var alreadyRunning = new List<string>();
         var done = 0;
 
-        void Report() => context.SetCustomStatus(new BatchProgress(done, input.Lessons.Count, failures.Count, running.Count));
-
-        Report();
-        while (queue.Count > 0 || running.Count > 0)
+        void Finished(BatchLesson lesson, LessonRunOutcome outcome)
         {
-            while (running.Count < cap && queue.TryDequeue(out var next))
-            {
-                var task = context.CallSubOrchestratorAsync<LessonRunResult>(
-                    OrchestrationNames.LessonGeneration,
-                    next.Run,
-                    new SubOrchestrationOptions(InstanceId: next.Run.Key.RunInstanceId));
-                running.Add(task, next);
-            }
-
-            Report();
-            var finished = await Task.WhenAny(running.Keys);
-            var lesson = running[finished];
-            running.Remove(finished);
             done++;
-            try
+            switch (outcome.End)
             {
-                await finished;
-            }
-            catch (TaskFailedException failure)
-            {
-                failures.Add(new BatchLessonFailure(lesson.LessonId, lesson.Title, failure.FailureDetails.ErrorMessage));
-                logger.LogWarning("Batch of syllabus {SyllabusId}: lesson {LessonId} failed: {Error}", input.SyllabusId, lesson.LessonId, failure.FailureDetails.ErrorMessage);
+                case LessonRunEnd.AlreadyRunning:
+                    alreadyRunning.Add(lesson.LessonId);
+                    break;
+                case LessonRunEnd.Failed:
+                    failures.Add(new BatchLessonFailure(lesson.LessonId, lesson.Title, outcome.Error ?? "failed"));
+                    logger.LogWarning("Batch of syllabus {SyllabusId}: lesson {LessonId} failed: {Error}", input.SyllabusId, lesson.LessonId, outcome.Error);
+                    break;
             }
         }
 
-        Report();
-        return new SyllabusBatchResult(input.SyllabusId, input.Lessons.Count, input.Lessons.Count - failures.Count, failures);
+        void Report(int running) => context.SetCustomStatus(new BatchProgress(done, lessons.Count, failures.Count, running));
+
+        Report(0);
+        await LessonRunFanOut.RunAsync(context, lessons, lesson => lesson.Run, input.Concurrency, Finished, Report);
+        return new SyllabusBatchResult(
+            input.SyllabusId, lessons.Count, lessons.Count - failures.Count - alreadyRunning.Count, failures, alreadyRunning);
     }
 }

@@ -1,7 +1,7 @@
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Syllabi;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Orchestrations.Syllabi;
@@ -14,10 +14,10 @@ namespace DurableLessons.Orchestrations.Syllabi;
 [DurableTask(SyllabusOrchestrationNames.SyllabusGeneration)]
 public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, SyllabusRunResult>
 {
-    public override async Task<SyllabusRunResult> RunAsync(OrchestrationContext context, SyllabusRunInput input)
+    public override async Task<SyllabusRunResult> RunAsync(TaskOrchestrationContext context, SyllabusRunInput input)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(input);
+        input = RunInputRules.Require(input, SyllabusOrchestrationNames.SyllabusGeneration, "syllabusId, topic and level").Validated();
 
         var logger = context.CreateReplaySafeLogger<SyllabusGeneration>();
         var runId = context.NewGuid().ToString("N");
@@ -31,16 +31,16 @@ public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, Syll
             throw new TimeoutException($"The syllabus run did not finish within {input.RunTimeoutSeconds} seconds (Syllabi:RunTimeoutSeconds).");
         }
 
-        await timeoutCancellation.CancelAsync();
+        timeoutCancellation.Cancel();
         return await work;
     }
 
-    private static async Task<SyllabusRunResult> ExecuteAsync(OrchestrationContext context, SyllabusRunInput input, string runId)
+    private static async Task<SyllabusRunResult> ExecuteAsync(TaskOrchestrationContext context, SyllabusRunInput input, string runId)
     {
         var level = input.Level.ToWire();
-        context.SetCustomStatus(new { stage = "research", message = $"Researching {input.Sources.Count} source(s)." });
+        context.SetCustomStatus(new { stage = "research", message = $"Researching {input.ResearchSources.Count} source(s)." });
         var query = new ResearchQuery(input.Topic, input.Goals is { Length: > 0 } goals ? $"{input.Topic} {goals}" : input.Topic, level, input.Language, input.MaxNotesPerSource);
-        var reports = await Task.WhenAll(input.Sources.Select(source => context.ResearchSourceAsync(new ResearchSourceInput(runId, source, query))));
+        var reports = await Task.WhenAll(input.ResearchSources.Select(source => context.ResearchSourceAsync(new ResearchSourceInput(runId, source, query))));
 
         var merged = await context.CallStepAsync<MergeResearchOutput>(
             LessonActivityNames.MergeResearch,

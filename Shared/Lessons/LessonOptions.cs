@@ -9,11 +9,11 @@ public sealed class LessonOptions
 
     /// <summary>A run that has not finished after this long fails with a clear reason (a durable timer races the work).</summary>
     [Range(10, 86_400)]
-    public int RunTimeoutSeconds { get; set; } = 600;
+    public int RunTimeoutSeconds { get; set; } = DefaultRunTimeoutSeconds;
 
     /// <summary>How many tokens of research notes the writing steps receive.</summary>
     [Range(200, 100_000)]
-    public int NoteTokenBudget { get; set; } = 3000;
+    public int NoteTokenBudget { get; set; } = DefaultNoteTokenBudget;
 
     /// <summary>
     /// Attempts of each save, and of each step's artifact reads and writes, while the store is unreachable: 2 s
@@ -24,11 +24,19 @@ public sealed class LessonOptions
 
     public const int DefaultStorageRetryAttempts = 8;
 
+    public const int DefaultRunTimeoutSeconds = 600;
+
+    public const int DefaultNoteTokenBudget = 3000;
+
+    public const int DefaultSourceTimeoutSeconds = 10;
+
+    public const string DefaultLanguageCode = "en";
+
     /// <summary>Per-source timeout used when a source has none of its own.</summary>
     [Range(1, 600)]
-    public int SourceTimeoutSeconds { get; set; } = 10;
+    public int SourceTimeoutSeconds { get; set; } = DefaultSourceTimeoutSeconds;
 
     [Required]
     [RegularExpression("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
-    public string DefaultLanguage { get; set; } = "en";
+    public string DefaultLanguage { get; set; } = DefaultLanguageCode;
 }

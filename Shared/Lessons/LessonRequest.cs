@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace DurableLessons.Shared.Lessons;
 
 /// <summary>What a client POSTs to /api/lessons.</summary>
@@ -9,22 +11,58 @@ public sealed record LessonRequest(
     string? Language = null,
     IReadOnlyList<string>? Sources = null);
 
-/// <summary>The validated input of a LessonGeneration run: everything the orchestrator needs, fixed at start so replay is deterministic.</summary>
+/// <summary>
+/// The input of a LessonGeneration run: everything the orchestrator needs, fixed at start so replay is deterministic.
+/// Only <see cref="Subject"/>, <see cref="Topic"/> and <see cref="Level"/> are required (what a Durable client sends
+/// to the management API); the others default to the documented settings' defaults. <see cref="Validated"/> applies
+/// them and names the field that is wrong.
+/// </summary>
 public sealed record LessonRunInput(
-    string Subject,
-    string Topic,
-    LessonLevel Level,
-    string? UserId,
-    string Language,
-    IReadOnlyList<string> Sources,
-    int SourceTimeoutSeconds,
-    int RunTimeoutSeconds,
-    int NoteTokenBudget)
+    [property: JsonRequired] string Subject,
+    [property: JsonRequired] string Topic,
+    [property: JsonRequired] LessonLevel Level,
+    string? UserId = null,
+    string Language = LessonOptions.DefaultLanguageCode,
+    IReadOnlyList<string>? Sources = null,
+    int SourceTimeoutSeconds = LessonOptions.DefaultSourceTimeoutSeconds,
+    int RunTimeoutSeconds = LessonOptions.DefaultRunTimeoutSeconds,
+    int NoteTokenBudget = LessonOptions.DefaultNoteTokenBudget)
 {
+    /// <summary>The research source every host ships enabled: the local corpus.</summary>
+    public const string DefaultSource = "local";
+
     public LessonKey Key => new(Subject, Topic, Level);
 
     /// <summary>From <c>Lessons:StorageRetryAttempts</c>; runs started before it existed get the default.</summary>
     public int StorageRetryAttempts { get; init; } = LessonOptions.DefaultStorageRetryAttempts;
+
+    /// <summary>The sources to research, never empty once <see cref="Validated"/>.</summary>
+    public IReadOnlyList<string> ResearchSources => Sources ?? [DefaultSource];
+
+    /// <summary>
+    /// This input with defaults for the optional fields, or an <see cref="ArgumentException"/> naming the first field
+    /// that is missing or out of range. Orchestrations call it first, so bad input fails the run at once.
+    /// </summary>
+    public LessonRunInput Validated()
+    {
+        RunInputRules.RequireText(Subject, "subject");
+        RunInputRules.RequireText(Topic, "topic");
+        RunInputRules.RequireLevel(Level, "level");
+        RunInputRules.RequireRange(RunTimeoutSeconds, 10, 86_400, "runTimeoutSeconds");
+        RunInputRules.RequireRange(NoteTokenBudget, 200, 100_000, "noteTokenBudget");
+        RunInputRules.RequireRange(SourceTimeoutSeconds, 1, 600, "sourceTimeoutSeconds");
+        RunInputRules.RequireRange(StorageRetryAttempts, 1, 20, "storageRetryAttempts");
+        if (Sources is { } sources && (sources.Count == 0 || sources.Any(string.IsNullOrWhiteSpace)))
+        {
+            throw new ArgumentException("The run input field 'sources' must name at least one research source, with no blank names.", "sources");
+        }
+
+        return this with
+        {
+            Language = string.IsNullOrWhiteSpace(Language) ? LessonOptions.DefaultLanguageCode : Language,
+            Sources = ResearchSources,
+        };
+    }
 }
 
 /// <summary>

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using DurableLessons.Shared.Lessons;
 
 namespace DurableLessons.Shared.Syllabi;
@@ -19,7 +20,30 @@ public sealed record LessonRef(string Subject, string Topic, string Level);
 /// <see cref="Flagged"/> ones whatever their age, each regenerated once, <see cref="Concurrency"/> at a time.
 /// <see cref="Template"/> supplies the run settings (sources, timeouts, language); its subject/topic/level are replaced.
 /// </summary>
-public sealed record RegenerationInput(DateTimeOffset StaleBefore, int Concurrency, IReadOnlyList<LessonRef> Flagged, LessonRunInput Template);
+public sealed record RegenerationInput(
+    [property: JsonRequired] DateTimeOffset StaleBefore,
+    int Concurrency = RegenerationInput.DefaultConcurrency,
+    IReadOnlyList<LessonRef>? Flagged = null,
+    LessonRunInput? Template = null)
+{
+    public const int DefaultConcurrency = 2;
+
+    /// <summary>This input with defaults applied, or an <see cref="ArgumentException"/> naming the field at fault.</summary>
+    public RegenerationInput Validated()
+    {
+        RunInputRules.RequireRange(Concurrency, 1, 64, "concurrency");
+        if (Flagged is { } flagged && flagged.Any(lesson => lesson is null))
+        {
+            throw new ArgumentException("The run input field 'flagged' has an empty entry.", "flagged");
+        }
+
+        return this with
+        {
+            Flagged = Flagged ?? [],
+            Template = (Template ?? new LessonRunInput("template", "template", LessonLevel.Beginner)).Validated(),
+        };
+    }
+}
 
 public sealed record FindStaleLessonsInput(DateTimeOffset StaleBefore);
 

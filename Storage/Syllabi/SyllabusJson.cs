@@ -1,6 +1,6 @@
 using System.Text.Json;
 using DurableLessons.Shared.Syllabi;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
 
 namespace DurableLessons.Storage.Syllabi;
 

@@ -3,7 +3,8 @@ using DurableLessons.Engine;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Http.Runs;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Hosts.Local.Cli;
 
@@ -74,14 +75,11 @@ internal sealed class GenerateCommand(GenerateArguments arguments, TextWriter ou
 
     private async Task<OrchestrationMetadata> RunLessonAsync(IServiceProvider services, LessonRunInput input, CancellationToken cancellationToken)
     {
-        var client = services.GetRequiredService<IWorkflowClient>();
+        var client = services.GetRequiredService<DurableTaskClient>();
         var feed = services.GetRequiredService<IInstanceChangeFeed>();
         var instanceId = input.Key.RunInstanceId;
-        try
-        {
-            await client.ScheduleNewOrchestrationInstanceAsync(OrchestrationNames.LessonGeneration, input, new StartOrchestrationOptions(instanceId), cancellationToken);
-        }
-        catch (OrchestrationAlreadyExistsException)
+        var runs = services.GetRequiredService<RunStarter>();
+        if (!await runs.StartOrJoinAsync(client, OrchestrationNames.LessonGeneration, instanceId, input, cancellationToken))
         {
             await progressWriter.WriteLineAsync($"A run for {input.Key} is already in progress in this data directory; following it.");
         }

@@ -1,15 +1,17 @@
 using DurableLessons.Http.Admin;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Hosts.Local.Scheduling;
 
 /// <summary>Starts a regeneration of stale lessons on <c>Regeneration:Schedule</c>; a tick while one is active starts nothing.</summary>
-internal sealed class RegenerationScheduleService(RegenerationStarter starter, IOptions<RegenerationOptions> options, TimeProvider time, ILogger<RegenerationScheduleService> logger)
+internal sealed class RegenerationScheduleService(
+    RegenerationStarter starter, DurableTaskClient client, IOptions<RegenerationOptions> options, TimeProvider time, ILogger<RegenerationScheduleService> logger)
     : CronJobService(time, logger)
 {
     protected override string JobName => "stale lesson regeneration";
 
     protected override string Schedule => options.Value.Schedule;
 
-    protected override Task RunJobAsync(CancellationToken cancellationToken) => starter.StartAsync([], cancellationToken);
+    protected override Task RunJobAsync(CancellationToken cancellationToken) => starter.StartAsync(client, [], cancellationToken);
 }

@@ -1,10 +1,12 @@
 using DurableLessons.Http.Admin;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Hosts.Local.Scheduling;
 
 /// <summary>Purges finished runs older than <c>Retention:MaxAge</c> on <c>Retention:Schedule</c>.</summary>
-internal sealed class RetentionPurgeService(RetentionPurger purger, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionPurgeService> logger)
+internal sealed class RetentionPurgeService(
+    RetentionPurger purger, DurableTaskClient client, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionPurgeService> logger)
     : CronJobService(time, logger)
 {
     protected override string JobName => "retention purge";
@@ -12,5 +14,5 @@ internal sealed class RetentionPurgeService(RetentionPurger purger, IOptions<Ret
     protected override string Schedule => options.Value.Schedule;
 
     protected override Task RunJobAsync(CancellationToken cancellationToken) =>
-        purger.PurgeOlderThanAsync(options.Value.MaxAge, cancellationToken);
+        purger.PurgeOlderThanAsync(client, options.Value.MaxAge, cancellationToken);
 }

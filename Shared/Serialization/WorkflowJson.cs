@@ -1,9 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace DurableLessons.Shared.Workflow;
+namespace DurableLessons.Shared.Serialization;
 
-/// <summary>How inputs, outputs, events and custom status are serialized: camelCase web defaults, enums as strings.</summary>
+/// <summary>
+/// How inputs, outputs, events and custom status are serialized on every engine (the embedded one, the Durable Task
+/// SDK's data converter, the Functions worker serializer): camelCase web defaults, enums as strings.
+/// </summary>
 public static class WorkflowJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
