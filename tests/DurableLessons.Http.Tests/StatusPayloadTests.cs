@@ -1,7 +1,10 @@
 using System.Text.Json;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Management;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Engine;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Tests;
 
@@ -40,7 +43,7 @@ public sealed class StatusPayloadTests
             CreatedAt = DateTimeOffset.UnixEpoch,
             LastUpdatedAt = DateTimeOffset.UnixEpoch,
             SerializedInput = "\"secret\"",
-            FailureDetails = new TaskFailureDetails("System.InvalidOperationException", "model said \"no\""),
+            FailureDetails = new TaskFailureDetails("System.InvalidOperationException", "model said \"no\"", null, null, null),
         };
 
         using var json = JsonDocument.Parse(JsonSerializer.Serialize(InstanceStatusPayload.From(metadata, showInput: false), ManagementJson.Options));

@@ -1,4 +1,7 @@
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Engine;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -14,8 +17,8 @@ public sealed class AdminPageTests(Chromium chromium)
     {
         await using var host = await RunningHost.StartAsync(
             new Dictionary<string, string> { ["Security:SystemKey"] = SystemKey },
-            services => services.AddWorkflowTasks(registry => registry.AddOrchestrator<AwaitApprovalOrchestration>()));
-        var client = host.Services.GetRequiredService<IWorkflowClient>();
+            services => services.AddDurableTasks(registry => registry.AddOrchestrator<AwaitApprovalOrchestration>()));
+        var client = host.Services.GetRequiredService<DurableTaskClient>();
         var waiting = await client.ScheduleNewOrchestrationInstanceAsync(AwaitApprovalOrchestration.Name, "report");
         var finished = await client.ScheduleNewOrchestrationInstanceAsync(AwaitApprovalOrchestration.Name, "memo");
         await client.RaiseEventAsync(finished, AwaitApprovalOrchestration.EventName, "ok");

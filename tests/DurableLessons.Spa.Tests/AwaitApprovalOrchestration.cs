@@ -1,4 +1,7 @@
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Engine;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Spa.Tests;
 
@@ -9,7 +12,7 @@ public sealed class AwaitApprovalOrchestration : TaskOrchestrator<string, string
     public const string Name = "SpaTests_AwaitApproval";
     public const string EventName = "approve";
 
-    public override async Task<string> RunAsync(OrchestrationContext context, string input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
         ArgumentNullException.ThrowIfNull(context);
         context.SetCustomStatus(new { stage = "waiting", percent = 10, message = $"Waiting for approval of {input}" });

@@ -1,6 +1,9 @@
 using System.Net;
 using DurableLessons.Http.Streaming;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Engine;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -47,8 +50,8 @@ public sealed class RunEventsTests
     {
         await using var host = await RunningHost.StartAsync(
             new Dictionary<string, string> { ["RunEvents:HeartbeatSeconds"] = "1" },
-            services => services.AddWorkflowTasks(registry => registry.AddOrchestrator<AwaitApprovalOrchestration>()));
-        var client = host.Services.GetRequiredService<IWorkflowClient>();
+            services => services.AddDurableTasks(registry => registry.AddOrchestrator<AwaitApprovalOrchestration>()));
+        var client = host.Services.GetRequiredService<DurableTaskClient>();
         var id = await client.ScheduleNewOrchestrationInstanceAsync(AwaitApprovalOrchestration.Name, "essay");
 
         using var response = await host.Client.GetAsync($"api/runs/{id}/events", HttpCompletionOption.ResponseHeadersRead);
@@ -80,10 +83,10 @@ public sealed class RunEventsTests
             new Dictionary<string, string> { ["RunEvents:PollIntervalSeconds"] = "1" },
             services =>
             {
-                services.AddWorkflowTasks(registry => registry.AddOrchestrator<AwaitApprovalOrchestration>());
+                services.AddDurableTasks(registry => registry.AddOrchestrator<AwaitApprovalOrchestration>());
                 services.Replace(ServiceDescriptor.Singleton<IRunChangeSignal>(new PollingRunChangeSignal(TimeSpan.FromSeconds(1), TimeProvider.System)));
             });
-        var client = host.Services.GetRequiredService<IWorkflowClient>();
+        var client = host.Services.GetRequiredService<DurableTaskClient>();
         var id = await client.ScheduleNewOrchestrationInstanceAsync(AwaitApprovalOrchestration.Name, "plan");
 
         using var response = await host.Client.GetAsync($"api/runs/{id}/events", HttpCompletionOption.ResponseHeadersRead);

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using DurableLessons.Hosts.Local;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Engine;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -38,7 +41,7 @@ public sealed class RunningHost : IAsyncDisposable
 
     public FailureSwitch Failures => App.Services.GetRequiredService<FailureSwitch>();
 
-    public IWorkflowClient Workflows => App.Services.GetRequiredService<IWorkflowClient>();
+    public DurableTaskClient Workflows => App.Services.GetRequiredService<DurableTaskClient>();
 
     public static string NewDataDirectory() => Path.Combine(Path.GetTempPath(), "durablelessons-http-tests", Guid.NewGuid().ToString("N"));
 
@@ -67,7 +70,7 @@ public sealed class RunningHost : IAsyncDisposable
             services =>
             {
                 services.AddSingleton<FailureSwitch>();
-                services.AddWorkflowTasks(TestWorkflows.Register);
+                services.AddDurableTasks(TestWorkflows.Register);
                 services.AddSingleton<ILoggerProvider>(logs);
             });
 

@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Engine;
+using DurableLessons.Shared.Serialization;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Tests.Infrastructure;
 
@@ -14,7 +17,7 @@ public sealed class GreetingOrchestrator : TaskOrchestrator<GreetingRequest, str
 {
     public const string Name = "Greeting";
 
-    public override Task<string> RunAsync(OrchestrationContext context, GreetingRequest input) =>
+    public override Task<string> RunAsync(TaskOrchestrationContext context, GreetingRequest input) =>
         context.CallActivityAsync<string>(SayHelloActivity.Name, input.Name);
 }
 
@@ -32,7 +35,7 @@ public sealed class FailingOrchestrator : TaskOrchestrator<string, string>
 {
     public const string Name = "Failing";
 
-    public override Task<string> RunAsync(OrchestrationContext context, string input) =>
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string input) =>
         context.CallActivityAsync<string>(ExplodeActivity.Name, input);
 }
 
@@ -65,7 +68,7 @@ public sealed class AwaitApprovalOrchestrator : TaskOrchestrator<string?, JsonEl
     public const string Name = "AwaitApproval";
     public const string EventName = "Approval";
 
-    public override Task<JsonElement> RunAsync(OrchestrationContext context, string? input) =>
+    public override Task<JsonElement> RunAsync(TaskOrchestrationContext context, string? input) =>
         context.WaitForExternalEvent<JsonElement>(EventName);
 }
 
@@ -76,7 +79,7 @@ public sealed class ReportProgressOrchestrator : TaskOrchestrator<string?, strin
     public const string Name = "ReportProgress";
     public const string EventName = "Finish";
 
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         context.SetCustomStatus(new ProgressStatus("drafting", 40));
         await context.WaitForExternalEvent<string>(EventName);
@@ -86,7 +89,7 @@ public sealed class ReportProgressOrchestrator : TaskOrchestrator<string?, strin
 
 public static class TestWorkflows
 {
-    public static void Register(WorkflowRegistry registry) => registry
+    public static void Register(DurableTaskRegistry registry) => registry
         .AddOrchestrator<GreetingOrchestrator>()
         .AddActivity<SayHelloActivity>()
         .AddOrchestrator<FailingOrchestrator>()

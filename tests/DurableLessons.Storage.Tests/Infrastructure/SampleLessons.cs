@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Serialization;
 
 namespace DurableLessons.Storage.Tests.Infrastructure;
 
