@@ -4,11 +4,13 @@ using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 
-namespace DurableLessons.Syllabi.Tests;
+namespace DurableLessons.Testing.Authoring;
 
 /// <summary>
 /// The offline author, except that every step fails for lessons whose topic is in <see cref="FailingTopics"/> (as a
-/// model chain whose providers all fail would), and that it measures how many lessons it writes at once.
+/// model chain whose providers all fail would), the first steps of a topic in <see cref="TransientFailures"/> fail
+/// that many times, steps of a topic in <see cref="HeldTopics"/> wait for the test, and it measures how many lessons
+/// it writes at once.
 /// </summary>
 public sealed class ControllableLessonAuthor : ILessonAuthor
 {
@@ -18,6 +20,12 @@ public sealed class ControllableLessonAuthor : ILessonAuthor
     private int maxLessonsAtOnce;
 
     public ConcurrentDictionary<string, bool> FailingTopics { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How many more step calls of a topic fail before the steps work (a model that recovers).</summary>
+    public ConcurrentDictionary<string, int> TransientFailures { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Step calls made per topic, failed ones included.</summary>
+    public ConcurrentDictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Lessons whose steps wait until the test completes the source: runs that stay active.</summary>
     public ConcurrentDictionary<string, TaskCompletionSource> HeldTopics { get; } = new(StringComparer.Ordinal);
@@ -61,7 +69,8 @@ public sealed class ControllableLessonAuthor : ILessonAuthor
                 await hold.Task;
             }
 
-            if (FailingTopics.ContainsKey(lesson))
+            Calls.AddOrUpdate(lesson, 1, (_, count) => count + 1);
+            if (FailingTopics.ContainsKey(lesson) || TakeTransientFailure(lesson))
             {
                 throw new AllProvidersFailedException($"Every LLM provider failed for '{brief.Topic}': test-provider: HTTP 500.");
             }
@@ -72,6 +81,19 @@ public sealed class ControllableLessonAuthor : ILessonAuthor
         {
             Exit(lesson);
         }
+    }
+
+    private bool TakeTransientFailure(string lesson)
+    {
+        while (TransientFailures.TryGetValue(lesson, out var left) && left > 0)
+        {
+            if (TransientFailures.TryUpdate(lesson, left - 1, left))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private void Enter(string lesson)
