@@ -64,6 +64,7 @@ public sealed class CancelEventWait : TaskOrchestrator<string?, string>
         {
             // Cancel(), not CancelAsync(): the wait's token callback must run on the orchestrator's thread.
             cancel.Cancel();
+            context.SetCustomStatus("cancelled");
         }
 
         try
