@@ -20,7 +20,8 @@ public sealed class ParityTests(ITestOutputHelper output)
         .AddOrchestrator<AwaitWithoutContext>()
         .AddOrchestrator<RecordHandledFailure>()
         .AddOrchestrator<RecordRetryContext>()
-        .AddOrchestrator<EchoMood>();
+        .AddOrchestrator<EchoMood>()
+        .AddOrchestrator<WaitAgainAfterCancelling>();
 
     private Task<TestEngine> StartAsync(EngineKind kind, Probe? probe = null, TimeSpan? waitTimeout = null) =>
         TestEngine.StartAsync(
@@ -81,6 +82,21 @@ public sealed class ParityTests(ITestOutputHelper output)
         await engine.Client.RaiseEventAsync(id, "e", "two");
 
         Assert.Equal("newer got one, older got two", (await engine.WaitAsync(id)).ReadOutputAs<string>());
+    }
+
+    /// <summary>An event raised while the only wait for its name is cancelled is kept for the next wait.</summary>
+    [Theory, BothEngines]
+    public async Task An_event_for_a_cancelled_wait_waits_for_the_next_one(EngineKind kind)
+    {
+        await using var engine = await StartAsync(kind);
+        var id = await engine.RunAsync(nameof(WaitAgainAfterCancelling));
+        Assert.Equal("cancelled", (await engine.WaitUntilAsync(id, m => m.SerializedCustomStatus is not null)).ReadCustomStatusAs<string>());
+
+        await engine.Client.RaiseEventAsync(id, "late", "while cancelled");
+        await engine.Client.RaiseEventAsync(id, "go", "go");
+        await engine.Client.RaiseEventAsync(id, "late", "after the new wait");
+
+        Assert.Equal("while cancelled", (await engine.WaitAsync(id)).ReadOutputAs<string>());
     }
 
     /// <summary>

@@ -164,3 +164,19 @@ public sealed class EchoMood : TaskOrchestrator<MoodReport, MoodReport>
         return Task.FromResult(input with { Mood = Mood.VeryHappy });
     }
 }
+
+/// <summary>
+/// Cancels a wait for "late", waits for "go" meanwhile, then waits for "late" again and returns what it got.
+/// </summary>
+public sealed class WaitAgainAfterCancelling : TaskOrchestrator<string?, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
+    {
+        using var cancel = new CancellationTokenSource();
+        var abandoned = context.WaitForExternalEvent<string>("late", cancel.Token);
+        cancel.Cancel();
+        context.SetCustomStatus(abandoned.IsCanceled ? "cancelled" : "not cancelled");
+        await context.WaitForExternalEvent<string>("go");
+        return await context.WaitForExternalEvent<string>("late");
+    }
+}
