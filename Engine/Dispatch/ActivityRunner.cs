@@ -41,7 +41,7 @@ internal sealed class ActivityRunner(
 #pragma warning restore CA1031
         {
             logger.LogDebug(exception, "Activity {Name} of {InstanceId} failed", item.Name, item.InstanceId);
-            failure = TaskFailureDetails.FromException(exception);
+            failure = exception is ActivityNotRegisteredException ? TaskNotFound.Activity(item.Name) : TaskFailureDetails.FromException(exception);
         }
 
         executed();
@@ -58,7 +58,7 @@ internal sealed class ActivityRunner(
         }
 
         var activity = tasks.CreateActivity(item.Name, scope.ServiceProvider)
-            ?? throw new InvalidOperationException($"No activity named '{item.Name}' is registered.");
+            ?? throw new ActivityNotRegisteredException();
         var input = item.Input is null ? null : WorkflowJson.Deserialize(item.Input, activity.InputType);
         if (input is null && activity.InputType.IsValueType)
         {
@@ -87,4 +87,6 @@ internal sealed class ActivityRunner(
             : new NewMessage(item.InstanceId, item.ExecutionId, JournalEventTypes.TaskFailed, DateTime.MinValue, item.TaskId, Failure: WorkflowJson.Serialize(failure)));
         return true;
     }
+
+    private sealed class ActivityNotRegisteredException : Exception;
 }

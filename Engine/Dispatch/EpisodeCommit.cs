@@ -177,7 +177,7 @@ internal sealed class EpisodeCommit(TaskCatalog tasks)
         var childName = tasks.OrchestratorName(call.Name!);
         if (childName is null)
         {
-            failure = new TaskFailureDetails(typeof(ArgumentException).FullName!, $"No orchestrator named '{call.Name}' is registered.", null, null, null);
+            failure = TaskNotFound.Orchestrator(call.Name!);
         }
         else if (session.ReadInstance(childId) is { } existing && !existing.Status.IsTerminal())
         {

@@ -162,7 +162,7 @@ internal sealed class EpisodeRunner(
             if (orchestrator is null)
             {
                 scope.Dispose();
-                failure = new TaskFailureDetails(typeof(InvalidOperationException).FullName!, $"No orchestrator named '{instance.Name}' is registered.", null, null, null);
+                failure = TaskNotFound.Orchestrator(instance.Name);
                 return null;
             }
 

@@ -740,8 +740,9 @@ internal sealed class OrchestrationExecutor : IDisposable
         else if (_run is { IsCompleted: false } && _fatal is null && _terminated is null && !WaitsForDurableWork())
         {
             Fail(new OrchestrationRuleViolationException(
-                $"Orchestration '{Info.Name}' ({Info.InstanceId}) awaits a task that is not durable (for example Task.Delay, " +
-                "I/O or CancellationTokenSource.CancelAsync). Orchestrator code may only await durable tasks from its context."));
+                $"Orchestration '{Info.Name}' ({Info.InstanceId}) awaits a task that is not durable or continues off its own thread " +
+                "(for example Task.Delay, Task.Run, I/O, ConfigureAwait(false) or CancellationTokenSource.CancelAsync). Orchestrator " +
+                "code may only await the tasks its context returns; on Durable Functions this orchestration would never finish."));
         }
     }
 

@@ -1,4 +1,5 @@
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
 
 namespace DurableLessons.Engine.CrashHost;
 
@@ -16,7 +17,7 @@ public sealed class CrashOrchestration : TaskOrchestrator<int, int>
     public const int FanOut = 6;
     public const int Chain = 5;
 
-    public override async Task<int> RunAsync(OrchestrationContext context, int input)
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, int input)
     {
         var fan = await Task.WhenAll(Enumerable.Range(0, FanOut)
             .Select(i => context.CallActivityAsync<StepResult>(nameof(CrashStep), new StepInput($"fan-{i}", input + i))));
@@ -32,16 +33,16 @@ public sealed class CrashOrchestration : TaskOrchestrator<int, int>
 }
 
 /// <summary>Logs every execution, takes a little while, then records its side effect once (keyed by instance + step).</summary>
-public sealed class CrashStep(SideEffects effects, RunNumber run) : TaskActivity<StepInput, StepResult>
+public sealed class CrashStep(SideEffects effects, RunNumber run, ActivityCancellation cancellation) : TaskActivity<StepInput, StepResult>
 {
     public static int Compute(int value) => (value * 2) + 1;
 
     public override async Task<StepResult> RunAsync(TaskActivityContext context, StepInput input)
     {
-        await effects.LogExecutionAsync(context.InstanceId, input.Step, run.Value, context.CancellationToken);
-        await Task.Delay(Random.Shared.Next(10, 60), context.CancellationToken);
+        await effects.LogExecutionAsync(context.InstanceId, input.Step, run.Value, cancellation.Token);
+        await Task.Delay(Random.Shared.Next(10, 60), cancellation.Token);
         var value = Compute(input.Value);
-        await effects.RecordEffectAsync(context.InstanceId, input.Step, value, context.CancellationToken);
+        await effects.RecordEffectAsync(context.InstanceId, input.Step, value, cancellation.Token);
         return new StepResult(input.Step, value, run.Value);
     }
 }

@@ -5,7 +5,9 @@
 using System.Globalization;
 using DurableLessons.Engine;
 using DurableLessons.Engine.CrashHost;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,12 +29,13 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["
 builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
 builder.Services.AddSingleton(effects);
 builder.Services.AddSingleton(run);
-builder.Services.AddWorkflowTasks(registry => registry.AddOrchestrator<CrashOrchestration>().AddActivity<CrashStep>());
+builder.Services.AddScoped<ActivityCancellation>();
+builder.Services.AddDurableTasks(registry => registry.AddOrchestrator<CrashOrchestration>().AddActivity<CrashStep>());
 builder.Services.AddDurableEngine(builder.Configuration);
 using var host = builder.Build();
 await host.StartAsync();
 
-var client = host.Services.GetRequiredService<IWorkflowClient>();
+var client = host.Services.GetRequiredService<DurableTaskClient>();
 var ids = Enumerable.Range(0, instanceCount).Select(i => $"crash-{i:D2}").ToList();
 foreach (var (id, input) in ids.Select((id, i) => (id, i * 10)))
 {

@@ -1,49 +1,47 @@
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Engine.Tests;
 
 public sealed class ActivityTests(ITestOutputHelper output)
 {
-    private static void Tasks(WorkflowRegistry registry) => registry
+    private static Action<DurableTaskRegistry> Tasks(Probe probe) => registry => registry
         .AddActivity<Explode>()
         .AddActivity<Greet>()
         .AddActivity<SlowWork>()
         .AddOrchestrator<CatchFailure>()
         .AddOrchestrator<LetFailureEscape>()
         .AddOrchestrator<SlowFanOut>()
-        .AddOrchestrator<BusyOrchestrator>()
+        .AddOrchestrator(nameof(BusyOrchestrator), () => new BusyOrchestrator(probe))
         .AddOrchestrator<RaceActivityAgainstTimer>();
 
-    [Fact]
-    public async Task An_activity_exception_reaches_the_orchestrator_as_TaskFailedException_with_its_type()
+    private Task<TestEngine> StartAsync(EngineKind kind, Probe probe, Dictionary<string, string?>? settings = null) =>
+        TestEngine.StartAsync(kind, Tasks(probe), TestServices.With(probe), new() { Output = output, Settings = settings ?? [] });
+
+    [Theory, BothEngines]
+    public async Task An_activity_exception_reaches_the_orchestrator_as_TaskFailedException_with_its_type(EngineKind kind)
     {
-        using var database = new TempDatabase();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output);
+        await using var engine = await StartAsync(kind, new Probe());
 
         var result = await engine.WaitAsync(await engine.RunAsync(nameof(CatchFailure), nameof(Explode)));
 
         Assert.Equal("Explode|System.InvalidOperationException|boom: x", result.ReadOutputAs<string>());
     }
 
-    [Fact]
-    public async Task An_unregistered_activity_fails_the_call()
+    [Theory, BothEngines]
+    public async Task An_unregistered_activity_fails_the_call(EngineKind kind)
     {
-        using var database = new TempDatabase();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output);
+        await using var engine = await StartAsync(kind, new Probe());
 
         var result = await engine.WaitAsync(await engine.RunAsync(nameof(CatchFailure), "NoSuchActivity"));
 
-        Assert.Contains("No activity named 'NoSuchActivity'", result.ReadOutputAs<string>(), StringComparison.Ordinal);
+        Assert.Equal("NoSuchActivity|ActivityTaskNotFound|No activity task named 'NoSuchActivity' was found.", result.ReadOutputAs<string>());
     }
 
-    [Fact]
-    public async Task An_unhandled_activity_failure_fails_the_orchestration_with_the_cause_inside()
+    [Theory, BothEngines]
+    public async Task An_unhandled_activity_failure_fails_the_orchestration_with_the_cause_inside(EngineKind kind)
     {
-        using var database = new TempDatabase();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output);
+        await using var engine = await StartAsync(kind, new Probe());
 
         var result = await engine.WaitAsync(await engine.RunAsync(nameof(LetFailureEscape)));
 
@@ -51,16 +49,15 @@ public sealed class ActivityTests(ITestOutputHelper output)
         Assert.Equal(typeof(TaskFailedException).FullName, result.FailureDetails!.ErrorType);
         Assert.Equal("System.InvalidOperationException", result.FailureDetails.InnerFailure!.ErrorType);
         Assert.Equal("boom: escaped", result.FailureDetails.InnerFailure.ErrorMessage);
-        Assert.Contains("boom: escaped", result.ReadOutputAs<string>(), StringComparison.Ordinal);
+        Assert.Contains("boom: escaped", result.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
 
+    /// <summary>Embedded only: Engine:MaxConcurrentActivities is the embedded engine's setting.</summary>
     [Fact]
     public async Task No_more_activities_run_at_once_than_MaxConcurrentActivities()
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await EngineHost.StartAsync(
-            database, Tasks, s => s.AddSingleton(probe), new Dictionary<string, string?> { ["Engine:MaxConcurrentActivities"] = "4" }, output);
+        await using var engine = await StartAsync(EngineKind.Embedded, probe, new() { ["Engine:MaxConcurrentActivities"] = "4" });
 
         var result = await engine.WaitAsync(await engine.RunAsync(nameof(SlowFanOut), 24));
 
@@ -68,13 +65,12 @@ public sealed class ActivityTests(ITestOutputHelper output)
         Assert.Equal(4, probe.MaxInFlight);
     }
 
+    /// <summary>Embedded only: Engine:MaxConcurrentOrchestrations is the embedded engine's setting.</summary>
     [Fact]
     public async Task No_more_orchestration_episodes_run_at_once_than_MaxConcurrentOrchestrations()
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await EngineHost.StartAsync(
-            database, Tasks, s => s.AddSingleton(probe), new Dictionary<string, string?> { ["Engine:MaxConcurrentOrchestrations"] = "2" }, output);
+        await using var engine = await StartAsync(EngineKind.Embedded, probe, new() { ["Engine:MaxConcurrentOrchestrations"] = "2" });
 
         var ids = new List<string>();
         for (var i = 0; i < 8; i++)
@@ -90,11 +86,10 @@ public sealed class ActivityTests(ITestOutputHelper output)
         Assert.Equal(2, probe.MaxInFlight);
     }
 
-    [Fact]
-    public async Task WhenAny_picks_the_first_durable_task_and_a_cancelled_timer_does_not_hold_the_orchestration()
+    [Theory, BothEngines]
+    public async Task WhenAny_picks_the_first_durable_task_and_a_cancelled_timer_does_not_hold_the_orchestration(EngineKind kind)
     {
-        using var database = new TempDatabase();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output);
+        await using var engine = await StartAsync(kind, new Probe());
 
         var result = await engine.WaitAsync(await engine.RunAsync(nameof(RaceActivityAgainstTimer)));
 

@@ -1,25 +1,22 @@
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Engine.Tests;
 
 public sealed class BasicTests(ITestOutputHelper output)
 {
     [Theory]
-    [InlineData("1024")]
-    [InlineData("0")]
-    public async Task A_chain_of_activities_returns_their_typed_results_in_order(string cacheSize)
+    [InlineData(EngineKind.Embedded, "1024")]
+    [InlineData(EngineKind.Embedded, "0")]
+    [InlineData(EngineKind.DurableTask, null)]
+    public async Task A_chain_of_activities_returns_their_typed_results_in_order(EngineKind kind, string? cacheSize)
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await EngineHost.StartAsync(
-            database,
+        await using var engine = await TestEngine.StartAsync(
+            kind,
             BasicTasks.Register,
-            s => s.AddSingleton(probe),
-            new Dictionary<string, string?> { ["Engine:MaxCachedOrchestrations"] = cacheSize },
-            output);
+            TestServices.With(probe),
+            new() { Output = output, Settings = new Dictionary<string, string?> { ["Engine:MaxCachedOrchestrations"] = cacheSize } });
 
         var id = await engine.RunAsync(nameof(GreetingChain), new Greeting("Ada", 3));
         var result = await engine.WaitAsync(id);
@@ -29,12 +26,11 @@ public sealed class BasicTests(ITestOutputHelper output)
         Assert.Equal(1, probe.Executions("Greet:Ada1"));
     }
 
-    [Fact]
-    public async Task A_fan_out_of_100_activities_sums_every_result()
+    [Theory, BothEngines]
+    public async Task A_fan_out_of_100_activities_sums_every_result(EngineKind kind)
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await EngineHost.StartAsync(database, BasicTasks.Register, s => s.AddSingleton(probe), output: output);
+        await using var engine = await TestEngine.StartAsync(kind, BasicTasks.Register, TestServices.With(probe), new() { Output = output });
 
         var id = await engine.RunAsync(nameof(SumOfSquares), 100);
         var result = await engine.WaitAsync(id);

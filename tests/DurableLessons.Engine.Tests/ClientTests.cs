@@ -1,26 +1,32 @@
+using DurableLessons.Engine.Client;
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
 using Microsoft.Extensions.DependencyInjection;
+using OrchestrationAlreadyExistsException = DurableTask.Core.Exceptions.OrchestrationAlreadyExistsException;
 
 namespace DurableLessons.Engine.Tests;
 
+/// <summary>
+/// The embedded engine's <see cref="DurableTaskClient"/>. What orchestrations do (terminate, suspend, failure details)
+/// runs on both engines; instance id rules, query paging, error types and the Pending state before the engine starts
+/// are the embedded client's own contract, and those tests run on it alone.
+/// </summary>
 public sealed class ClientTests(ITestOutputHelper output)
 {
-    private static void Tasks(WorkflowRegistry registry) => registry
+    private static void Tasks(DurableTaskRegistry registry) => registry
         .AddActivity<Greet>()
         .AddOrchestrator<GoThenGreet>()
         .AddOrchestrator<GreetingChain>()
         .AddOrchestrator<Crash>();
 
-    private static Task<EngineHost> StartAsync(TempDatabase database, ITestOutputHelper output, Probe? probe = null, bool start = true) =>
-        EngineHost.StartAsync(database.DatabasePath, Tasks, s => s.AddSingleton(probe ?? new Probe()), output: output, start: start);
+    private Task<TestEngine> StartAsync(EngineKind kind = EngineKind.Embedded, Probe? probe = null, bool start = true) =>
+        TestEngine.StartAsync(kind, Tasks, TestServices.With(probe ?? new Probe()), new() { Output = output, Start = start });
 
+    /// <summary>Embedded only: the in-process Durable Task host accepts a start under a running id (its store does not deduplicate); Durable Functions' stores refuse it, as the embedded engine does.</summary>
     [Fact]
     public async Task Of_50_concurrent_starts_of_one_id_exactly_one_wins()
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output);
+        await using var engine = await StartAsync(EngineKind.Embedded);
 
         var attempts = Enumerable.Range(0, 50)
             .Select(i => Task.Run(() => engine.Client.ScheduleNewOrchestrationInstanceAsync(nameof(GoThenGreet), $"caller{i}", new StartOrchestrationOptions("contested"))))
@@ -42,19 +48,22 @@ public sealed class ClientTests(ITestOutputHelper output)
         Assert.Equal(49, outcomes.Count(o => o == "refused"));
     }
 
-    [Fact]
-    public async Task A_terminal_instance_id_can_be_reused_and_the_new_run_replaces_it()
+    [Theory, BothEngines]
+    public async Task A_terminal_instance_id_can_be_reused_and_the_new_run_replaces_it(EngineKind kind)
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output);
+        await using var engine = await StartAsync(kind);
 
         await engine.WaitAsync(await engine.RunAsync(nameof(GreetingChain), new Greeting("A", 1), "reused"));
         await engine.RunAsync(nameof(GreetingChain), new Greeting("B", 2), "reused");
         var second = await engine.WaitAsync("reused");
 
         Assert.Equal(["Hello, B0!", "Hello, B1!"], second.ReadOutputAs<List<string>>());
-        var history = (await engine.Services.GetRequiredService<IOrchestrationHistoryReader>().GetHistoryAsync("reused", default))!;
-        Assert.Equal(2, history.Count(e => e.EventType == "TaskCompleted"));
+        if (kind == EngineKind.Embedded)
+        {
+            // The embedded journal holds the new run only.
+            var history = (await engine.Services.GetRequiredService<IOrchestrationHistoryReader>().GetHistoryAsync("reused", default))!;
+            Assert.Equal(2, history.Count(e => e.EventType == "TaskCompleted"));
+        }
     }
 
     [Theory]
@@ -67,8 +76,7 @@ public sealed class ClientTests(ITestOutputHelper output)
     [InlineData("a\nb")]
     public async Task Invalid_instance_ids_are_rejected(string instanceId)
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output, start: false);
+        await using var engine = await StartAsync(start: false);
 
         await Assert.ThrowsAnyAsync<ArgumentException>(() => engine.RunAsync(nameof(GoThenGreet), "x", instanceId));
     }
@@ -76,8 +84,7 @@ public sealed class ClientTests(ITestOutputHelper output)
     [Fact]
     public async Task Instance_ids_may_have_256_characters_but_not_257()
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output, start: false);
+        await using var engine = await StartAsync(start: false);
 
         Assert.Equal(new string('i', 256), await engine.RunAsync(nameof(GoThenGreet), "x", new string('i', 256)));
         await Assert.ThrowsAsync<ArgumentException>(() => engine.RunAsync(nameof(GoThenGreet), "x", new string('i', 257)));
@@ -86,8 +93,7 @@ public sealed class ClientTests(ITestOutputHelper output)
     [Fact]
     public async Task Scheduling_an_unknown_orchestrator_is_rejected()
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output, start: false);
+        await using var engine = await StartAsync(start: false);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => engine.RunAsync("NoSuchOrchestrator"));
         Assert.Contains("NoSuchOrchestrator", error.Message, StringComparison.Ordinal);
@@ -96,8 +102,7 @@ public sealed class ClientTests(ITestOutputHelper output)
     [Fact]
     public async Task An_instance_is_Pending_until_it_first_runs_and_shows_inputs_and_outputs_only_when_asked()
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output, start: false);
+        await using var engine = await StartAsync(start: false);
         var before = DateTimeOffset.UtcNow;
 
         var id = await engine.RunAsync(nameof(GreetingChain), new Greeting("P", 1));
@@ -118,25 +123,25 @@ public sealed class ClientTests(ITestOutputHelper output)
         Assert.Equal("[\"Hello, P0!\"]", completed.SerializedOutput);
     }
 
-    [Fact]
-    public async Task A_failed_instance_reports_its_failure_details_and_output()
+    [Theory, BothEngines]
+    public async Task A_failed_instance_reports_its_failure_details_and_output(EngineKind kind)
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output);
+        await using var engine = await StartAsync(kind);
 
         var failed = await engine.WaitAsync(await engine.RunAsync(nameof(Crash)));
 
         Assert.Equal(OrchestrationRuntimeStatus.Failed, failed.RuntimeStatus);
         Assert.Equal("System.InvalidOperationException", failed.FailureDetails!.ErrorType);
         Assert.Equal("the orchestrator crashed", failed.FailureDetails.ErrorMessage);
-        Assert.Contains("the orchestrator crashed", failed.ReadOutputAs<string>(), StringComparison.Ordinal);
+        // The output of a failed instance differs: the embedded engine writes Durable Functions' JSON message, the
+        // in-process Durable Task host the bare error text.
+        Assert.Contains("the orchestrator crashed", failed.SerializedOutput, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Queries_page_newest_first_with_filters_and_validated_continuation_tokens()
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output, start: false);
+        await using var engine = await StartAsync(start: false);
         var created = new List<string>();
         for (var i = 0; i < 5; i++)
         {
@@ -178,11 +183,11 @@ public sealed class ClientTests(ITestOutputHelper output)
         await Assert.ThrowsAsync<ArgumentException>(() => engine.Client.QueryInstancesAsync(query with { InstanceIdPrefix = "q", ContinuationToken = valid }));
     }
 
+    /// <summary>Embedded only: the error types are the embedded client's contract.</summary>
     [Fact]
     public async Task Raising_an_event_needs_a_known_non_terminal_instance()
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output);
+        await using var engine = await StartAsync(EngineKind.Embedded);
         var done = await engine.RunAsync(nameof(GreetingChain), new Greeting("E", 1));
         await engine.WaitAsync(done);
 
@@ -191,11 +196,10 @@ public sealed class ClientTests(ITestOutputHelper output)
         Assert.Equal(OrchestrationRuntimeStatus.Completed, error.Status);
     }
 
-    [Fact]
-    public async Task Terminate_ends_the_instance_with_the_given_output()
+    [Theory, BothEngines]
+    public async Task Terminate_ends_the_instance_with_the_given_output(EngineKind kind)
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output);
+        await using var engine = await StartAsync(kind);
         var id = await engine.RunAsync(nameof(GoThenGreet), "T");
         await engine.WaitUntilAsync(id, m => m.SerializedCustomStatus is not null);
 
@@ -204,16 +208,18 @@ public sealed class ClientTests(ITestOutputHelper output)
 
         Assert.Equal(OrchestrationRuntimeStatus.Terminated, result.RuntimeStatus);
         Assert.Equal("stopped by test", result.ReadOutputAs<string>());
-        await Assert.ThrowsAsync<OrchestrationStateException>(() => engine.Client.TerminateInstanceAsync(id));
-        await Assert.ThrowsAsync<OrchestrationNotFoundException>(() => engine.Client.TerminateInstanceAsync("unknown"));
+        if (kind == EngineKind.Embedded)
+        {
+            await Assert.ThrowsAsync<OrchestrationStateException>(() => engine.Client.TerminateInstanceAsync(id));
+            await Assert.ThrowsAsync<OrchestrationNotFoundException>(() => engine.Client.TerminateInstanceAsync("unknown"));
+        }
     }
 
-    [Fact]
-    public async Task A_suspended_instance_processes_nothing_until_resumed_and_keeps_what_arrived()
+    [Theory, BothEngines]
+    public async Task A_suspended_instance_processes_nothing_until_resumed_and_keeps_what_arrived(EngineKind kind)
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await StartAsync(database, output, probe);
+        await using var engine = await StartAsync(kind, probe);
         var id = await engine.RunAsync(nameof(GoThenGreet), "S");
         await engine.WaitUntilAsync(id, m => m.SerializedCustomStatus is not null);
 
@@ -228,18 +234,22 @@ public sealed class ClientTests(ITestOutputHelper output)
         await engine.Client.ResumeInstanceAsync(id, "go on");
         var result = await engine.WaitAsync(id);
         Assert.Equal("resumed: Hello, S!", result.ReadOutputAs<string>());
+        if (kind != EngineKind.Embedded)
+        {
+            return;
+        }
+
         var history = (await engine.Services.GetRequiredService<IOrchestrationHistoryReader>().GetHistoryAsync(id, default))!
             .Select(e => e.EventType).ToList();
         Assert.True(history.IndexOf("ExecutionSuspended") < history.IndexOf("ExecutionResumed"));
         Assert.True(history.IndexOf("ExecutionResumed") < history.IndexOf("EventRaised"));
     }
 
-    [Fact]
-    public async Task Restart_runs_the_original_input_again_under_the_same_or_a_new_id()
+    [Theory, BothEngines]
+    public async Task Restart_runs_the_original_input_again_under_the_same_or_a_new_id(EngineKind kind)
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await StartAsync(database, output, probe);
+        await using var engine = await StartAsync(kind, probe);
         var id = await engine.RunAsync(nameof(GreetingChain), new Greeting("R", 1), "restartable");
         await engine.WaitAsync(id);
 
@@ -252,16 +262,19 @@ public sealed class ClientTests(ITestOutputHelper output)
         Assert.Equal(["Hello, R0!"], rerun.ReadOutputAs<List<string>>());
         Assert.Equal(3, probe.Executions("Greet:R0"));
 
-        var running = await engine.RunAsync(nameof(GoThenGreet), "x");
-        await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() => engine.Client.RestartAsync(running));
-        await Assert.ThrowsAsync<OrchestrationNotFoundException>(() => engine.Client.RestartAsync("unknown"));
+        if (kind == EngineKind.Embedded)
+        {
+            var running = await engine.RunAsync(nameof(GoThenGreet), "x");
+            await Assert.ThrowsAsync<OrchestrationAlreadyExistsException>(() => engine.Client.RestartAsync(running));
+            await Assert.ThrowsAsync<OrchestrationNotFoundException>(() => engine.Client.RestartAsync("unknown"));
+        }
     }
 
+    /// <summary>Embedded only: purge rules and the journal are the embedded store's.</summary>
     [Fact]
     public async Task Purge_deletes_terminal_instances_only()
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output);
+        await using var engine = await StartAsync(EngineKind.Embedded);
         var done = await engine.RunAsync(nameof(GreetingChain), new Greeting("X", 1));
         await engine.WaitAsync(done);
         var failed = await engine.RunAsync(nameof(Crash));
@@ -283,17 +296,16 @@ public sealed class ClientTests(ITestOutputHelper output)
     [Fact]
     public async Task Waiting_for_an_unknown_instance_fails_at_once()
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output, start: false);
+        await using var engine = await StartAsync(start: false);
 
         await Assert.ThrowsAsync<OrchestrationNotFoundException>(() => engine.Client.WaitForInstanceCompletionAsync("unknown"));
     }
 
+    /// <summary>Embedded only: the in-process Durable Task host runs an instance at once whatever its start time.</summary>
     [Fact]
     public async Task An_instance_scheduled_for_later_stays_Pending_until_its_start_time()
     {
-        using var database = new TempDatabase();
-        await using var engine = await StartAsync(database, output);
+        await using var engine = await StartAsync(EngineKind.Embedded);
         var startAt = DateTimeOffset.UtcNow.AddMilliseconds(500);
 
         var id = await engine.Client.ScheduleNewOrchestrationInstanceAsync(

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +7,7 @@ namespace DurableLessons.Engine.Tests;
 
 /// <summary>
 /// Runs the engine in a child process (tests/DurableLessons.Engine.CrashHost), kills it with SIGKILL at random
-/// moments and starts it again, then checks that nothing was lost or repeated.
+/// moments and starts it again, then checks that nothing was lost or repeated. Embedded only: the journal on disk.
 /// </summary>
 public sealed class CrashTests(ITestOutputHelper output)
 {
@@ -43,7 +42,7 @@ public sealed class CrashTests(ITestOutputHelper output)
             }
         }
 
-        await using var engine = await EngineHost.StartAsync(database.DatabasePath, _ => { }, start: false);
+        await using var engine = await TestEngine.StartAsync(EngineKind.Embedded, _ => { }, options: new() { DatabasePath = database.DatabasePath, Start = false });
         var history = engine.Services.GetRequiredService<IOrchestrationHistoryReader>();
         var executions = ReadExecutions(effectsPath);
         var effects = ReadEffects(effectsPath);

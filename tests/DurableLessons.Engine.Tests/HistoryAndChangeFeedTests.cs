@@ -1,13 +1,13 @@
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Engine.Tests;
 
+/// <summary>Embedded only: the history reader and the change feed are the embedded engine's own services.</summary>
 public sealed class HistoryAndChangeFeedTests(ITestOutputHelper output)
 {
-    private static void Tasks(WorkflowRegistry registry) => registry
+    private static void Tasks(DurableTaskRegistry registry) => registry
         .AddActivity<Greet>()
         .AddOrchestrator<GreetingChain>()
         .AddOrchestrator<Approval>()
@@ -17,8 +17,7 @@ public sealed class HistoryAndChangeFeedTests(ITestOutputHelper output)
     [Fact]
     public async Task The_history_reads_like_Durable_history()
     {
-        using var database = new TempDatabase();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output);
+        await using var engine = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(new Probe()), new() { Output = output });
         var reader = engine.Services.GetRequiredService<IOrchestrationHistoryReader>();
 
         var id = await engine.RunAsync(nameof(GreetingChain), new Greeting("H", 2));
@@ -45,8 +44,7 @@ public sealed class HistoryAndChangeFeedTests(ITestOutputHelper output)
     [Fact]
     public async Task The_change_feed_wakes_waiters_when_an_instance_is_created_and_when_it_changes()
     {
-        using var database = new TempDatabase();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output);
+        await using var engine = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(new Probe()), new() { Output = output });
         var feed = engine.Services.GetRequiredService<IInstanceChangeFeed>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 

@@ -1,6 +1,5 @@
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -8,6 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Engine.Tests;
 
+/// <summary>Embedded only: the engine's settings.</summary>
 public sealed class OptionsTests
 {
     [Theory]
@@ -31,7 +31,7 @@ public sealed class OptionsTests
         using var host = Build(new() { ["DataDirectory"] = dataDirectory });
 
         var options = host.Services.GetRequiredService<IOptions<EngineOptions>>().Value;
-        await host.Services.GetRequiredService<IWorkflowClient>().ScheduleNewOrchestrationInstanceAsync(nameof(GreetingChain), new Greeting("D", 1));
+        await host.Services.GetRequiredService<DurableTaskClient>().ScheduleNewOrchestrationInstanceAsync(nameof(GreetingChain), new Greeting("D", 1));
 
         Assert.Equal(Path.Combine(dataDirectory, "durable.db"), options.DatabasePath);
         Assert.True(File.Exists(Path.Combine(dataDirectory, "durable.db")));
@@ -44,8 +44,8 @@ public sealed class OptionsTests
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddSingleton(new Probe());
-        builder.Services.AddWorkflowTasks(BasicTasks.Register);
+        TestServices.With(new Probe())(builder.Services);
+        builder.Services.AddDurableTasks(BasicTasks.Register);
         builder.Services.AddDurableEngine(builder.Configuration);
         return builder.Build();
     }

@@ -1,6 +1,5 @@
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Engine.Tests;
@@ -9,13 +8,16 @@ public sealed class ReplayTests(ITestOutputHelper output)
 {
     private static readonly Dictionary<string, string?> NoCache = new() { ["Engine:MaxCachedOrchestrations"] = "0" };
 
-    [Fact]
-    public async Task Replays_see_the_same_time_and_guids_and_know_they_are_replaying()
+    /// <summary>The embedded engine runs without its cache here, so that it replays every episode as the framework does.</summary>
+    [Theory, BothEngines]
+    public async Task Replays_see_the_same_time_and_guids_and_know_they_are_replaying(EngineKind kind)
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await EngineHost.StartAsync(
-            database, r => r.AddActivity<Greet>().AddOrchestrator<ReplayObserver>(), s => s.AddSingleton(probe), NoCache, output);
+        await using var engine = await TestEngine.StartAsync(
+            kind,
+            r => r.AddActivity<Greet>().AddOrchestrator(nameof(ReplayObserver), () => new ReplayObserver(probe)),
+            TestServices.With(probe),
+            new() { Output = output, Settings = NoCache });
 
         var first = await engine.WaitAsync(await engine.RunAsync(nameof(ReplayObserver)));
         var second = await engine.WaitAsync(await engine.RunAsync(nameof(ReplayObserver)));
@@ -38,19 +40,20 @@ public sealed class ReplayTests(ITestOutputHelper output)
         Assert.Empty(guids.Intersect(second.ReadOutputAs<List<Guid>>()!));
     }
 
+    /// <summary>Embedded only: the code changes between two runs of an engine on the same store.</summary>
     [Fact]
     public async Task A_changed_orchestrator_fails_the_instance_naming_the_recorded_and_the_new_call()
     {
         using var database = new TempDatabase();
-        await using (var v1 = await EngineHost.StartAsync(
-            database, r => r.AddActivity<Greet>().AddOrchestrator<VersionedV1>(), s => s.AddSingleton(new Probe()), output: output))
+        await using (var v1 = await TestEngine.StartAsync(
+            EngineKind.Embedded, r => r.AddActivity<Greet>().AddOrchestrator<VersionedV1>(), TestServices.With(new Probe()), new() { Output = output, DatabasePath = database.DatabasePath }))
         {
             await v1.RunAsync("Versioned", instanceId: "versioned");
             await v1.WaitUntilAsync("versioned", m => m.ReadCustomStatusAs<string>() == "waiting");
         }
 
-        await using var v2 = await EngineHost.StartAsync(
-            database, r => r.AddActivity<Square>().AddOrchestrator<VersionedV2>(), s => s.AddSingleton(new Probe()), output: output);
+        await using var v2 = await TestEngine.StartAsync(
+            EngineKind.Embedded, r => r.AddActivity<Square>().AddOrchestrator<VersionedV2>(), TestServices.With(new Probe()), new() { Output = output, DatabasePath = database.DatabasePath });
         await v2.Client.RaiseEventAsync("versioned", "go", "now");
         var result = await v2.WaitAsync("versioned");
 
@@ -60,19 +63,20 @@ public sealed class ReplayTests(ITestOutputHelper output)
         Assert.Contains("activity 'Square'", result.FailureDetails.ErrorMessage, StringComparison.Ordinal);
     }
 
+    /// <summary>Embedded only: the code changes between two runs of an engine on the same store.</summary>
     [Fact]
     public async Task A_recorded_call_the_new_code_no_longer_makes_is_detected_too()
     {
         using var database = new TempDatabase();
-        await using (var v1 = await EngineHost.StartAsync(
-            database, r => r.AddActivity<Greet>().AddOrchestrator<VersionedV1>(), s => s.AddSingleton(new Probe()), output: output))
+        await using (var v1 = await TestEngine.StartAsync(
+            EngineKind.Embedded, r => r.AddActivity<Greet>().AddOrchestrator<VersionedV1>(), TestServices.With(new Probe()), new() { Output = output, DatabasePath = database.DatabasePath }))
         {
             await v1.RunAsync("Versioned", instanceId: "versioned");
             await v1.WaitUntilAsync("versioned", m => m.ReadCustomStatusAs<string>() == "waiting");
         }
 
-        await using var v3 = await EngineHost.StartAsync(
-            database, r => r.AddActivity<Greet>().AddOrchestrator<VersionedV3>(), s => s.AddSingleton(new Probe()), output: output);
+        await using var v3 = await TestEngine.StartAsync(
+            EngineKind.Embedded, r => r.AddActivity<Greet>().AddOrchestrator<VersionedV3>(), TestServices.With(new Probe()), new() { Output = output, DatabasePath = database.DatabasePath });
         await v3.Client.RaiseEventAsync("versioned", "go", "now");
         var result = await v3.WaitAsync("versioned");
 

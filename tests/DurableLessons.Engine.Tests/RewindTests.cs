@@ -1,13 +1,14 @@
+using DurableLessons.Engine.Client;
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Engine.Tests;
 
+/// <summary>Embedded only: the in-process Durable Task host cannot rewind (its sidecar has no RewindInstance).</summary>
 public sealed class RewindTests(ITestOutputHelper output)
 {
-    private static void Tasks(WorkflowRegistry registry) => registry
+    private static void Tasks(DurableTaskRegistry registry) => registry
         .AddActivity<Tally>()
         .AddActivity<Fragile>()
         .AddOrchestrator<RewindableFanOut>()
@@ -20,10 +21,9 @@ public sealed class RewindTests(ITestOutputHelper output)
     [InlineData("0")]
     public async Task Rewind_reruns_only_the_failed_activity_and_completes_the_instance(string cacheSize)
     {
-        using var database = new TempDatabase();
         var probe = new Probe { Broken = true };
-        await using var engine = await EngineHost.StartAsync(
-            database, Tasks, s => s.AddSingleton(probe), new Dictionary<string, string?> { ["Engine:MaxCachedOrchestrations"] = cacheSize }, output);
+        await using var engine = await TestEngine.StartAsync(
+            EngineKind.Embedded, Tasks, TestServices.With(probe), new() { Output = output, Settings = new Dictionary<string, string?> { ["Engine:MaxCachedOrchestrations"] = cacheSize } });
 
         var id = await engine.RunAsync(nameof(RewindableFanOut));
         Assert.Equal(OrchestrationRuntimeStatus.Failed, (await engine.WaitAsync(id)).RuntimeStatus);
@@ -46,16 +46,15 @@ public sealed class RewindTests(ITestOutputHelper output)
     [Fact]
     public async Task Rewind_after_exhausted_retries_runs_the_call_once_more_without_replaying_old_attempts()
     {
-        using var database = new TempDatabase();
         var probe = new Probe { Broken = true };
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(probe), output: output);
+        await using var engine = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(probe), new() { Output = output });
 
         var id = await engine.RunAsync(nameof(RewindableWithRetries));
         Assert.Equal(OrchestrationRuntimeStatus.Failed, (await engine.WaitAsync(id)).RuntimeStatus);
         Assert.Equal(2, probe.Executions("Fragile:5"));
         probe.Broken = false;
 
-        await engine.Client.RewindInstanceAsync(id);
+        await engine.Client.RewindInstanceAsync(id, "fixed");
         var result = await engine.WaitAsync(id);
 
         Assert.Equal(12, result.ReadOutputAs<int>());
@@ -67,16 +66,15 @@ public sealed class RewindTests(ITestOutputHelper output)
     [Fact]
     public async Task Rewind_rewinds_a_failed_sub_orchestration_too()
     {
-        using var database = new TempDatabase();
         var probe = new Probe { Broken = true };
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(probe), output: output);
+        await using var engine = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(probe), new() { Output = output });
 
         var id = await engine.RunAsync(nameof(ParentOfFragileChild), instanceId: "family");
         Assert.Equal(OrchestrationRuntimeStatus.Failed, (await engine.WaitAsync(id)).RuntimeStatus);
         Assert.Equal(OrchestrationRuntimeStatus.Failed, (await engine.Client.GetInstanceAsync("family-child"))!.RuntimeStatus);
         probe.Broken = false;
 
-        await engine.Client.RewindInstanceAsync(id);
+        await engine.Client.RewindInstanceAsync(id, "fixed");
         var result = await engine.WaitAsync(id);
 
         Assert.Equal(33, result.ReadOutputAs<int>());
@@ -89,14 +87,13 @@ public sealed class RewindTests(ITestOutputHelper output)
     [Fact]
     public async Task Only_failed_instances_can_be_rewound()
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(probe), output: output);
+        await using var engine = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(probe), new() { Output = output });
         var id = await engine.RunAsync(nameof(RewindableFanOut));
         await engine.WaitAsync(id);
 
-        var error = await Assert.ThrowsAsync<OrchestrationStateException>(() => engine.Client.RewindInstanceAsync(id));
+        var error = await Assert.ThrowsAsync<OrchestrationStateException>(() => engine.Client.RewindInstanceAsync(id, "fixed"));
         Assert.Equal(OrchestrationRuntimeStatus.Completed, error.Status);
-        await Assert.ThrowsAsync<OrchestrationNotFoundException>(() => engine.Client.RewindInstanceAsync("unknown"));
+        await Assert.ThrowsAsync<OrchestrationNotFoundException>(() => engine.Client.RewindInstanceAsync("unknown", "fixed"));
     }
 }

@@ -1,13 +1,13 @@
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Engine.Tests;
 
+/// <summary>Embedded only: what a stop does to running activities is the embedded host's behaviour.</summary>
 public sealed class ShutdownTests(ITestOutputHelper output)
 {
-    private static void Tasks(WorkflowRegistry registry) => registry
+    private static void Tasks(DurableTaskRegistry registry) => registry
         .AddActivity<Stubborn>()
         .AddActivity<Patient>()
         .AddOrchestrator<CallOne>();
@@ -18,16 +18,19 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         using var database = new TempDatabase();
         var probe = new Probe();
         string id;
-        await using (var first = await EngineHost.StartAsync(
-            database.DatabasePath, Tasks, s => s.AddSingleton(probe), output: output, shutdownTimeout: TimeSpan.FromMilliseconds(300)))
+        await using (var first = await TestEngine.StartAsync(
+            EngineKind.Embedded,
+            Tasks,
+            TestServices.With(probe),
+            new() { Output = output, DatabasePath = database.DatabasePath, ShutdownTimeout = TimeSpan.FromMilliseconds(300) }))
         {
             id = await first.RunAsync(nameof(CallOne), nameof(Stubborn));
-            await probe.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await first.WaitForAsync(probe.Started.Task, "the activity started");
             await first.StopAsync();
             Assert.Equal(OrchestrationRuntimeStatus.Running, (await first.Client.GetInstanceAsync(id))!.RuntimeStatus);
         }
 
-        await using var second = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(probe), output: output);
+        await using var second = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(probe), new() { Output = output, DatabasePath = database.DatabasePath });
         var result = await second.WaitAsync(id);
 
         Assert.Equal("finished", result.ReadOutputAs<string>());
@@ -40,13 +43,13 @@ public sealed class ShutdownTests(ITestOutputHelper output)
         using var database = new TempDatabase();
         var probe = new Probe();
         string id;
-        await using (var first = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(probe), output: output))
+        await using (var first = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(probe), new() { Output = output, DatabasePath = database.DatabasePath }))
         {
             id = await first.RunAsync(nameof(CallOne), nameof(Patient));
-            await probe.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+            await first.WaitForAsync(probe.Started.Task, "the activity started");
         }
 
-        await using var second = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(probe), output: output);
+        await using var second = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(probe), new() { Output = output, DatabasePath = database.DatabasePath });
         var result = await second.WaitAsync(id);
 
         Assert.Equal("patient", result.ReadOutputAs<string>());

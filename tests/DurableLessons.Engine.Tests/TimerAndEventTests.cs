@@ -1,13 +1,12 @@
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Engine.Tests;
 
 public sealed class TimerAndEventTests(ITestOutputHelper output)
 {
-    private static void Tasks(WorkflowRegistry registry) => registry
+    private static void Tasks(DurableTaskRegistry registry) => registry
         .AddActivity<Hold>()
         .AddActivity<Greet>()
         .AddOrchestrator<Sleeper>()
@@ -16,18 +15,19 @@ public sealed class TimerAndEventTests(ITestOutputHelper output)
         .AddOrchestrator<WaitWithTimeout>()
         .AddOrchestrator<CancelEventWait>();
 
+    /// <summary>Embedded only: the engine restarts on the same store.</summary>
     [Fact]
     public async Task A_durable_timer_fires_after_the_engine_restarts()
     {
         using var database = new TempDatabase();
         string id;
-        await using (var first = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output))
+        await using (var first = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(new Probe()), new() { Output = output, DatabasePath = database.DatabasePath }))
         {
             id = await first.RunAsync(nameof(Sleeper), 1500);
             await first.WaitUntilAsync(id, m => m.ReadCustomStatusAs<string>() == "sleeping");
         }
 
-        await using var second = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output);
+        await using var second = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(new Probe()), new() { Output = output, DatabasePath = database.DatabasePath });
         var result = await second.WaitAsync(id);
 
         Assert.Equal("woke after the delay", result.ReadOutputAs<string>());
@@ -35,18 +35,19 @@ public sealed class TimerAndEventTests(ITestOutputHelper output)
         Assert.Contains(history, e => e.EventType == "TimerFired");
     }
 
+    /// <summary>Embedded only: the engine restarts on the same store.</summary>
     [Fact]
     public async Task An_event_raised_while_the_engine_is_down_is_delivered_after_it_starts()
     {
         using var database = new TempDatabase();
-        await using (var first = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output))
+        await using (var first = await TestEngine.StartAsync(EngineKind.Embedded, Tasks, TestServices.With(new Probe()), new() { Output = output, DatabasePath = database.DatabasePath }))
         {
             await first.RunAsync(nameof(Approval), instanceId: "approval");
             await first.WaitUntilAsync("approval", m => m.ReadCustomStatusAs<string>() == "waiting");
         }
 
-        await using var second = await EngineHost.StartAsync(
-            database.DatabasePath, Tasks, s => s.AddSingleton(new Probe()), output: output, start: false);
+        await using var second = await TestEngine.StartAsync(
+            EngineKind.Embedded, Tasks, TestServices.With(new Probe()), new() { Output = output, DatabasePath = database.DatabasePath, Start = false });
         await second.Client.RaiseEventAsync("approval", "approve", "yes");
         Assert.Equal(OrchestrationRuntimeStatus.Running, (await second.Client.GetInstanceAsync("approval"))!.RuntimeStatus);
         await second.StartAsync();
@@ -54,15 +55,14 @@ public sealed class TimerAndEventTests(ITestOutputHelper output)
         Assert.Equal("approved: yes", (await second.WaitAsync("approval")).ReadOutputAs<string>());
     }
 
-    [Fact]
-    public async Task Events_raised_before_the_wait_are_buffered_and_delivered_in_order()
+    [Theory, BothEngines]
+    public async Task Events_raised_before_the_wait_are_buffered_and_delivered_in_order(EngineKind kind)
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(probe), output: output);
+        await using var engine = await TestEngine.StartAsync(kind, Tasks, TestServices.With(probe), new() { Output = output });
 
         var id = await engine.RunAsync(nameof(CollectAfterHold));
-        await probe.Started.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await engine.WaitForAsync(probe.Started.Task, "the held activity started");
         foreach (var item in new[] { 3, 1, 2 })
         {
             await engine.Client.RaiseEventAsync(id, "ITEM", item);
@@ -73,11 +73,10 @@ public sealed class TimerAndEventTests(ITestOutputHelper output)
         Assert.Equal([3, 1, 2], (await engine.WaitAsync(id)).ReadOutputAs<List<int>>());
     }
 
-    [Fact]
-    public async Task A_wait_with_a_timeout_times_out_or_returns_the_event()
+    [Theory, BothEngines]
+    public async Task A_wait_with_a_timeout_times_out_or_returns_the_event(EngineKind kind)
     {
-        using var database = new TempDatabase();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output);
+        await using var engine = await TestEngine.StartAsync(kind, Tasks, TestServices.With(new Probe()), new() { Output = output });
 
         var timesOut = await engine.RunAsync(nameof(WaitWithTimeout), 200);
         var answered = await engine.RunAsync(nameof(WaitWithTimeout), 60_000);
@@ -87,18 +86,13 @@ public sealed class TimerAndEventTests(ITestOutputHelper output)
         Assert.Equal("42", (await engine.WaitAsync(answered)).ReadOutputAs<string>());
     }
 
-    [Fact]
-    public async Task A_cancelled_event_wait_completes_as_cancelled_and_does_not_swallow_the_next_event()
+    [Theory, BothEngines]
+    public async Task A_cancelled_event_wait_completes_as_cancelled_and_does_not_swallow_the_next_event(EngineKind kind)
     {
-        using var database = new TempDatabase();
-        await using var engine = await EngineHost.StartAsync(database, Tasks, s => s.AddSingleton(new Probe()), output: output);
+        await using var engine = await TestEngine.StartAsync(kind, Tasks, TestServices.With(new Probe()), new() { Output = output });
 
         var id = await engine.RunAsync(nameof(CancelEventWait));
-        await engine.WaitUntilAsync(id, _ => true);
-        await Eventually.HoldsAsync(
-            async () => (await engine.Services.GetRequiredService<IOrchestrationHistoryReader>().GetHistoryAsync(id, default))!
-                .Any(e => e.EventType == "TaskCompleted"),
-            "the activity won the race");
+        await engine.WaitUntilAsync(id, m => m.ReadCustomStatusAs<string>() == "cancelled", "the activity won the race");
         await engine.Client.RaiseEventAsync(id, "late", "the late event");
 
         Assert.Equal("cancelled, then the late event", (await engine.WaitAsync(id)).ReadOutputAs<string>());

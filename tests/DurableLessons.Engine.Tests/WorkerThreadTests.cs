@@ -1,33 +1,31 @@
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
-using DurableLessons.Shared.Workflow;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Engine.Tests;
 
 /// <summary>
 /// Episodes and activities run on the engine's own worker threads, scheduled below request handling
-/// (Engine:WorkerNiceness), so a backlog of orchestrations cannot slow starts and status reads down.
+/// (Engine:WorkerNiceness), so a backlog of orchestrations cannot slow starts and status reads down. Embedded only:
+/// the worker threads are the embedded engine's.
 /// </summary>
 public sealed class WorkerThreadTests(ITestOutputHelper output)
 {
-    private static void Tasks(WorkflowRegistry registry) => registry
+    private static Action<DurableTaskRegistry> Tasks(Probe probe) => registry => registry
         .AddActivity<ReportThread>()
-        .AddOrchestrator<ReportThreads>();
+        .AddOrchestrator(nameof(ReportThreads), () => new ReportThreads(probe));
 
     [Theory]
     [InlineData(7)]
     [InlineData(0)]
     public async Task Orchestrators_and_activities_run_on_worker_threads_at_the_configured_niceness(int niceness)
     {
-        using var database = new TempDatabase();
         var probe = new Probe();
-        await using var engine = await EngineHost.StartAsync(
-            database,
-            Tasks,
-            s => s.AddSingleton(probe),
-            new Dictionary<string, string?> { ["Engine:WorkerNiceness"] = $"{niceness}", ["Engine:WorkerThreads"] = "3" },
-            output);
+        await using var engine = await TestEngine.StartAsync(
+            EngineKind.Embedded,
+            Tasks(probe),
+            TestServices.With(probe),
+            new() { Output = output, Settings = new Dictionary<string, string?> { ["Engine:WorkerNiceness"] = $"{niceness}", ["Engine:WorkerThreads"] = "3" } });
         var requestThreadNice = ThreadReport.Nice();
 
         var result = await engine.WaitAsync(await engine.RunAsync(nameof(ReportThreads)));

@@ -1,13 +1,13 @@
 using DurableLessons.Bench.Workflows;
 using DurableLessons.Engine;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Bench.Engine;
 
 /// <summary>
 /// The engine alone in a generic host (no Kestrel), on its own database file, with the bench's tasks registered
-/// through <c>AddWorkflowTasks</c> and the engine through <c>AddDurableEngine</c>, as the embedded host composes it.
+/// through <c>AddDurableTasks</c> and the engine through <c>AddDurableEngine</c>, as the embedded host composes it.
 /// </summary>
 internal sealed class BenchEngineHost : IAsyncDisposable
 {
@@ -17,7 +17,7 @@ internal sealed class BenchEngineHost : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public IWorkflowClient Client => _host.Services.GetRequiredService<IWorkflowClient>();
+    public DurableTaskClient Client => _host.Services.GetRequiredService<DurableTaskClient>();
 
     public EngineOptions Options => _host.Services.GetRequiredService<IOptions<EngineOptions>>().Value;
 
@@ -26,7 +26,7 @@ internal sealed class BenchEngineHost : IAsyncDisposable
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection([new KeyValuePair<string, string?>("Engine:DatabasePath", databasePath)]);
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddWorkflowTasks(BenchWorkflows.Register);
+        builder.Services.AddDurableTasks(BenchWorkflows.Register);
         builder.Services.AddDurableEngine(builder.Configuration);
         var host = builder.Build();
         try

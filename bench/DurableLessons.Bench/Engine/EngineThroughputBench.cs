@@ -35,7 +35,7 @@ internal sealed record EngineThroughputResult(
 /// Orchestrations per second for one fan-out width: a fresh engine on a fresh database file, a discarded JIT warm-up
 /// (slices of the same load until the JIT is quiet; the JIT is process-wide, so after the first width it is short),
 /// a calibration run that fixes the orchestration count (so the measured run lasts about the target time), then the
-/// measured run of exactly that many orchestrations, each started and waited to completion through IWorkflowClient.
+/// measured run of exactly that many orchestrations, each started and waited to completion through the DurableTaskClient.
 /// A measured run that ends well under the target (the calibration caught a slow moment) is repeated with a count
 /// scaled from its own rate; the last run is the one reported.
 /// </summary>

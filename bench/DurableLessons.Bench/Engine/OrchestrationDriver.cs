@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using DurableLessons.Bench.Workflows;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Bench.Engine;
 
 /// <summary>
-/// Keeps a fixed number of fan-out orchestrations in flight through <see cref="IWorkflowClient"/>: each worker starts
+/// Keeps a fixed number of fan-out orchestrations in flight through the <see cref="DurableTaskClient"/>: each worker starts
 /// one, waits for it to complete, checks its output, and starts the next.
 /// </summary>
-internal sealed class OrchestrationDriver(IWorkflowClient client, int width, int inFlight)
+internal sealed class OrchestrationDriver(DurableTaskClient client, int width, int inFlight)
 {
     /// <summary>Runs exactly <paramref name="count"/> orchestrations; instance ids are the prefix plus a number.</summary>
     public async Task<TimeSpan> RunCountAsync(string idPrefix, int count, CancellationToken cancellationToken)

@@ -1,11 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using DurableLessons.Bench.Engine;
 using DurableLessons.Bench.Http.Wire;
 using DurableLessons.Bench.Warmup;
 using DurableLessons.Bench.Workflows;
+using DurableLessons.Engine;
 using DurableLessons.Hosts.Local;
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Bench.Http;
 
@@ -42,11 +44,11 @@ internal static class EmbeddedHostBench
                 "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
                 "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
             ],
-            services => services.AddWorkflowTasks(BenchWorkflows.Register));
+            services => services.AddDurableTasks(BenchWorkflows.Register));
         await app.StartAsync(cancellationToken);
         try
         {
-            var workflows = app.Services.GetRequiredService<IWorkflowClient>();
+            var workflows = app.Services.GetRequiredService<DurableTaskClient>();
             var baseAddress = new Uri(app.Urls.Single(url => url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
             using var load = new LoadGenerator(baseAddress);
 
@@ -74,7 +76,7 @@ internal static class EmbeddedHostBench
                 drains.Add(drain);
             }
 
-            var completed = await workflows.QueryInstancesAsync(
+            var completed = await workflows.QueryPageAsync(
                 new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = StatusInstances },
                 cancellationToken);
             var ids = completed.Values.Select(instance => instance.InstanceId).ToArray();
@@ -99,7 +101,7 @@ internal static class EmbeddedHostBench
                 gets.Add(summary);
             }
 
-            var failed = await workflows.QueryInstancesAsync(
+            var failed = await workflows.QueryPageAsync(
                 new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], PageSize = 1000 },
                 cancellationToken);
             return new HostLatencyResult(starts, gets, drains, failed.Values.Count, startWarmup, statusWarmup);
@@ -115,7 +117,7 @@ internal static class EmbeddedHostBench
         StartedWidth.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Waits until no instance is Pending or Running; returns how long that took.</summary>
-    private static async Task<TimeSpan> WaitForBacklogAsync(IWorkflowClient workflows, TimeSpan timeout, CancellationToken cancellationToken)
+    private static async Task<TimeSpan> WaitForBacklogAsync(DurableTaskClient workflows, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var unfinished = new OrchestrationQuery
@@ -123,7 +125,7 @@ internal static class EmbeddedHostBench
             Statuses = [OrchestrationRuntimeStatus.Pending, OrchestrationRuntimeStatus.Running],
             PageSize = 1,
         };
-        while ((await workflows.QueryInstancesAsync(unfinished, cancellationToken)).Values.Count > 0)
+        while ((await workflows.QueryPageAsync(unfinished, cancellationToken)).Values.Count > 0)
         {
             if (stopwatch.Elapsed > timeout)
             {

@@ -45,7 +45,7 @@ internal static class MarkdownReport
     private static void AppendEngine(StringBuilder text, BenchReport report)
     {
         var first = report.Engine.Count > 0 ? report.Engine[0] : null;
-        text.AppendLine("### 1. Engine throughput (in-process IWorkflowClient, start → wait for completion)");
+        text.AppendLine("### 1. Engine throughput (in-process DurableTaskClient, start → wait for completion)");
         text.AppendLine();
         if (first is not null)
         {

@@ -1,4 +1,4 @@
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
 
 namespace DurableLessons.Bench.Workflows;
 
@@ -8,7 +8,7 @@ internal sealed class FanOutOrchestration : TaskOrchestrator<int, int>
 {
     public const string Name = "BenchFanOut";
 
-    public override async Task<int> RunAsync(OrchestrationContext context, int input)
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, int input)
     {
         var calls = new Task<int>[input];
         for (var i = 0; i < input; i++)

@@ -1,4 +1,4 @@
-using DurableLessons.Shared.Workflow;
+using Microsoft.DurableTask;
 
 namespace DurableLessons.Bench.Workflows;
 

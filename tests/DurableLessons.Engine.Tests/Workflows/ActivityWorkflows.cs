@@ -1,5 +1,5 @@
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
 
 namespace DurableLessons.Engine.Tests.Workflows;
 
@@ -23,13 +23,13 @@ public sealed class SlowWork(Probe probe) : TaskActivity<int, int>
 }
 
 /// <summary>Waits until the test opens the gate.</summary>
-public sealed class Hold(Probe probe) : TaskActivity<string?, string>
+public sealed class Hold(Probe probe, ActivityCancellation cancellation) : TaskActivity<string?, string>
 {
     public override async Task<string> RunAsync(TaskActivityContext context, string? input)
     {
         probe.CountExecution("Hold");
         probe.Started.TrySetResult();
-        await probe.Gate.WaitAsync(context.CancellationToken);
+        await probe.Gate.WaitAsync(cancellation.Token);
         return "held";
     }
 }
@@ -37,7 +37,7 @@ public sealed class Hold(Probe probe) : TaskActivity<string?, string>
 /// <summary>Catches an activity failure and reports what the orchestrator saw.</summary>
 public sealed class CatchFailure : TaskOrchestrator<string, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
         try
         {
@@ -53,20 +53,20 @@ public sealed class CatchFailure : TaskOrchestrator<string, string>
 
 public sealed class LetFailureEscape : TaskOrchestrator<string?, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, string? input) =>
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string? input) =>
         context.CallActivityAsync<string>(nameof(Explode), "escaped");
 }
 
 public sealed class SlowFanOut : TaskOrchestrator<int, int>
 {
-    public override async Task<int> RunAsync(OrchestrationContext context, int input) =>
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, int input) =>
         (await Task.WhenAll(Enumerable.Range(1, input).Select(i => context.CallActivityAsync<int>(nameof(SlowWork), i)))).Sum();
 }
 
 /// <summary>Blocks its worker while it runs the first time, so concurrent episodes can be counted.</summary>
 public sealed class BusyOrchestrator(Probe probe) : TaskOrchestrator<string?, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         if (!context.IsReplaying)
         {
@@ -83,13 +83,14 @@ public sealed class BusyOrchestrator(Probe probe) : TaskOrchestrator<string?, st
 /// <summary>Races an activity against a long timer, cancels the timer, reports the winner.</summary>
 public sealed class RaceActivityAgainstTimer : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         using var cancel = new CancellationTokenSource();
         var timer = context.CreateTimer(TimeSpan.FromMinutes(10), cancel.Token);
         var work = context.CallActivityAsync<string>(nameof(Greet), "racer");
         var winner = await Task.WhenAny(timer, work);
-        await cancel.CancelAsync();
+        // Cancel(), not CancelAsync(): the timer's token callback must run on the orchestrator's thread.
+        cancel.Cancel();
         var timerCancelled = false;
         try
         {

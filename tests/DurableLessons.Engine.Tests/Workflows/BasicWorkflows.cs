@@ -1,5 +1,4 @@
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Engine.Tests.Workflows;
 
@@ -30,7 +29,7 @@ public sealed class Square(Probe probe) : TaskActivity<int, int>
 /// <summary>Greets the same name several times in a chain and returns every greeting.</summary>
 public sealed class GreetingChain : TaskOrchestrator<Greeting, List<string>>
 {
-    public override async Task<List<string>> RunAsync(OrchestrationContext context, Greeting input)
+    public override async Task<List<string>> RunAsync(TaskOrchestrationContext context, Greeting input)
     {
         var results = new List<string>();
         for (var i = 0; i < input.Times; i++)
@@ -45,7 +44,7 @@ public sealed class GreetingChain : TaskOrchestrator<Greeting, List<string>>
 /// <summary>Squares 1..n in parallel and sums the squares.</summary>
 public sealed class SumOfSquares : TaskOrchestrator<int, int>
 {
-    public override async Task<int> RunAsync(OrchestrationContext context, int input)
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, int input)
     {
         var tasks = Enumerable.Range(1, input).Select(i => context.CallActivityAsync<int>(nameof(Square), i)).ToList();
         var squares = await Task.WhenAll(tasks);
@@ -55,7 +54,7 @@ public sealed class SumOfSquares : TaskOrchestrator<int, int>
 
 public static class BasicTasks
 {
-    public static void Register(WorkflowRegistry registry) => registry
+    public static void Register(DurableTaskRegistry registry) => registry
         .AddActivity<Greet>()
         .AddActivity<Square>()
         .AddOrchestrator<GreetingChain>()

@@ -1,12 +1,11 @@
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Engine.Tests.Workflows;
 
 /// <summary>Waits for "go", then greets: while suspended, neither the event nor the greeting happen.</summary>
 public sealed class GoThenGreet : TaskOrchestrator<string, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input)
     {
         context.SetCustomStatus("waiting for go");
         var go = await context.WaitForExternalEvent<string>("go");
@@ -16,6 +15,6 @@ public sealed class GoThenGreet : TaskOrchestrator<string, string>
 
 public sealed class Crash : TaskOrchestrator<string?, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, string? input) =>
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string? input) =>
         throw new InvalidOperationException("the orchestrator crashed");
 }

@@ -1,29 +1,28 @@
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Engine.Tests.Workflows;
 
 public sealed class ChildGreeter : TaskOrchestrator<string, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string input) =>
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string input) =>
         $"{context.Parent?.Name}/{context.Parent?.InstanceId} -> {context.InstanceId}: {await context.CallActivityAsync<string>(nameof(Greet), input)}";
 }
 
 public sealed class ParentOfGreeter : TaskOrchestrator<string, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, string input) =>
-        context.CallSubOrchestratorAsync<string>(nameof(ChildGreeter), input, new SubOrchestrationOptions(InstanceId: $"{context.InstanceId}-child"));
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string input) =>
+        context.CallSubOrchestratorAsync<string>(nameof(ChildGreeter), input, new SubOrchestrationOptions(retry: null, instanceId: $"{context.InstanceId}-child"));
 }
 
 public sealed class FailingChild : TaskOrchestrator<string?, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, string? input) =>
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string? input) =>
         throw new ArgumentException("the child does not like its input");
 }
 
 public sealed class ParentOfFailingChild : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         try
         {
@@ -41,7 +40,7 @@ public sealed record Ping(string Target, string Message);
 
 public sealed class Pinger : TaskOrchestrator<Ping, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, Ping input)
+    public override Task<string> RunAsync(TaskOrchestrationContext context, Ping input)
     {
         context.SendEvent(input.Target, "ping", input.Message);
         return Task.FromResult("sent");
@@ -50,7 +49,7 @@ public sealed class Pinger : TaskOrchestrator<Ping, string>
 
 public sealed class PingReceiver : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         context.SetCustomStatus("listening");
         return await context.WaitForExternalEvent<string>("ping");
@@ -60,7 +59,7 @@ public sealed class PingReceiver : TaskOrchestrator<string?, string>
 /// <summary>Counts up with ContinueAsNew until it reaches 5.</summary>
 public sealed class Counter : TaskOrchestrator<int, int>
 {
-    public override async Task<int> RunAsync(OrchestrationContext context, int input)
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, int input)
     {
         await context.CallActivityAsync<string>(nameof(Greet), $"count{input}");
         if (input < 5)
@@ -80,7 +79,7 @@ public sealed record Collected(List<string> Items, bool Preserve);
 
 public sealed class CarryEvents : TaskOrchestrator<Collected, List<string>>
 {
-    public override async Task<List<string>> RunAsync(OrchestrationContext context, Collected input)
+    public override async Task<List<string>> RunAsync(TaskOrchestrationContext context, Collected input)
     {
         if (input.Items.Count == 0)
         {
@@ -98,7 +97,7 @@ public sealed class CarryEvents : TaskOrchestrator<Collected, List<string>>
 
 public sealed class StatusReporter : TaskOrchestrator<int, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, int input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, int input)
     {
         context.SetCustomStatus(new { step = 1, note = new string('x', input) });
         await context.WaitForExternalEvent<string>("next");
@@ -111,13 +110,13 @@ public sealed class StatusReporter : TaskOrchestrator<int, string>
 /// <summary>Starts a child that waits for an event, then waits for it.</summary>
 public sealed class ParentOfWaitingChild : TaskOrchestrator<string?, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, string? input) =>
-        context.CallSubOrchestratorAsync<string>(nameof(Approval), options: new SubOrchestrationOptions(InstanceId: $"{context.InstanceId}-child"));
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string? input) =>
+        context.CallSubOrchestratorAsync<string>(nameof(Approval), options: new SubOrchestrationOptions(retry: null, instanceId: $"{context.InstanceId}-child"));
 }
 
 public sealed class CallsUnknownChild : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         try
         {

@@ -1,12 +1,11 @@
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Engine.Tests.Workflows;
 
 /// <summary>Notes, at three points, whether it is replaying, its time and a new GUID; returns the GUIDs.</summary>
 public sealed class ReplayObserver(Probe probe) : TaskOrchestrator<string?, List<Guid>>
 {
-    public override async Task<List<Guid>> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<List<Guid>> RunAsync(TaskOrchestrationContext context, string? input)
     {
         var guids = new List<Guid>();
         foreach (var step in new[] { "a", "b", "c" })
@@ -28,7 +27,7 @@ public sealed class ReplayObserver(Probe probe) : TaskOrchestrator<string?, List
 [DurableTask("Versioned")]
 public sealed class VersionedV1 : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         var greeting = await context.CallActivityAsync<string>(nameof(Greet), "v1");
         context.SetCustomStatus("waiting");
@@ -41,7 +40,7 @@ public sealed class VersionedV1 : TaskOrchestrator<string?, string>
 [DurableTask("Versioned")]
 public sealed class VersionedV2 : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         var square = await context.CallActivityAsync<int>(nameof(Square), 3);
         await context.WaitForExternalEvent<string>("go");
@@ -53,7 +52,7 @@ public sealed class VersionedV2 : TaskOrchestrator<string?, string>
 [DurableTask("Versioned")]
 public sealed class VersionedV3 : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         var greeting = await context.CallActivityAsync<string>(nameof(Greet), "v1");
         context.SetCustomStatus("waiting");

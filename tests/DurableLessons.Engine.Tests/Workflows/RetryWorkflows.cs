@@ -1,5 +1,4 @@
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Engine.Tests.Workflows;
 
@@ -23,7 +22,7 @@ public sealed record RetryPlan(Attempt Attempt, int MaxAttempts, int FirstRetryM
 
 public sealed class RetryingCaller : TaskOrchestrator<RetryPlan, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, RetryPlan input)
+    public override Task<string> RunAsync(TaskOrchestrationContext context, RetryPlan input)
     {
         var policy = new RetryPolicy(input.MaxAttempts, TimeSpan.FromMilliseconds(input.FirstRetryMs), backoffCoefficient: 2)
         {
@@ -36,13 +35,13 @@ public sealed class RetryingCaller : TaskOrchestrator<RetryPlan, string>
 /// <summary>A child that fails when its activity fails (no retry of its own).</summary>
 public sealed class FlakyChild : TaskOrchestrator<Attempt, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, Attempt input) =>
+    public override Task<string> RunAsync(TaskOrchestrationContext context, Attempt input) =>
         context.CallActivityAsync<string>(nameof(Flaky), input);
 }
 
 public sealed class RetryingParent : TaskOrchestrator<Attempt, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, Attempt input) =>
+    public override Task<string> RunAsync(TaskOrchestrationContext context, Attempt input) =>
         context.CallSubOrchestratorAsync<string>(
             nameof(FlakyChild),
             input,

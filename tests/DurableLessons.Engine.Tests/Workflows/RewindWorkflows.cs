@@ -1,5 +1,4 @@
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Engine.Tests.Workflows;
 
@@ -23,7 +22,7 @@ public sealed class Fragile(Probe probe) : TaskActivity<int, int>
 
 public sealed class RewindableFanOut : TaskOrchestrator<string?, int>
 {
-    public override async Task<int> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, string? input)
     {
         var parts = await Task.WhenAll(
             context.CallActivityAsync<int>(nameof(Tally), 1),
@@ -36,7 +35,7 @@ public sealed class RewindableFanOut : TaskOrchestrator<string?, int>
 /// <summary>The failing call has retries: rewinding must not replay the old attempts and back-off timers.</summary>
 public sealed class RewindableWithRetries : TaskOrchestrator<string?, int>
 {
-    public override async Task<int> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, string? input)
     {
         var first = await context.CallActivityAsync<int>(nameof(Tally), 1);
         var retried = await context.CallActivityAsync<int>(
@@ -47,13 +46,13 @@ public sealed class RewindableWithRetries : TaskOrchestrator<string?, int>
 
 public sealed class FragileChild : TaskOrchestrator<string?, int>
 {
-    public override async Task<int> RunAsync(OrchestrationContext context, string? input) =>
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, string? input) =>
         await context.CallActivityAsync<int>(nameof(Tally), 11) + await context.CallActivityAsync<int>(nameof(Fragile), 12);
 }
 
 public sealed class ParentOfFragileChild : TaskOrchestrator<string?, int>
 {
-    public override async Task<int> RunAsync(OrchestrationContext context, string? input) =>
+    public override async Task<int> RunAsync(TaskOrchestrationContext context, string? input) =>
         await context.CallActivityAsync<int>(nameof(Tally), 10) +
-        await context.CallSubOrchestratorAsync<int>(nameof(FragileChild), options: new SubOrchestrationOptions(InstanceId: $"{context.InstanceId}-child"));
+        await context.CallSubOrchestratorAsync<int>(nameof(FragileChild), options: new SubOrchestrationOptions(retry: null, instanceId: $"{context.InstanceId}-child"));
 }

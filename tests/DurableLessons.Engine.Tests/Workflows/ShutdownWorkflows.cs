@@ -1,17 +1,17 @@
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Shared.Runs;
 
 namespace DurableLessons.Engine.Tests.Workflows;
 
 /// <summary>The first execution runs until shutdown cancels it; later executions finish at once.</summary>
-public sealed class Stubborn(Probe probe) : TaskActivity<string?, string>
+public sealed class Stubborn(Probe probe, ActivityCancellation cancellation) : TaskActivity<string?, string>
 {
     public override async Task<string> RunAsync(TaskActivityContext context, string? input)
     {
         if (probe.CountExecution("Stubborn") == 1)
         {
             probe.Started.TrySetResult();
-            await Task.Delay(Timeout.Infinite, context.CancellationToken);
+            await Task.Delay(Timeout.Infinite, cancellation.Token);
         }
 
         return "finished";
@@ -32,5 +32,5 @@ public sealed class Patient(Probe probe) : TaskActivity<string?, string>
 
 public sealed class CallOne : TaskOrchestrator<string, string>
 {
-    public override Task<string> RunAsync(OrchestrationContext context, string input) => context.CallActivityAsync<string>(input);
+    public override Task<string> RunAsync(TaskOrchestrationContext context, string input) => context.CallActivityAsync<string>(input);
 }

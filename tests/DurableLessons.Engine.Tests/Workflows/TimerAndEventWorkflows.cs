@@ -1,10 +1,8 @@
-using DurableLessons.Shared.Workflow;
-
 namespace DurableLessons.Engine.Tests.Workflows;
 
 public sealed class Sleeper : TaskOrchestrator<int, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, int input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, int input)
     {
         var start = context.CurrentUtcDateTime;
         context.SetCustomStatus("sleeping");
@@ -15,7 +13,7 @@ public sealed class Sleeper : TaskOrchestrator<int, string>
 
 public sealed class Approval : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         context.SetCustomStatus("waiting");
         var decision = await context.WaitForExternalEvent<string>("approve");
@@ -26,7 +24,7 @@ public sealed class Approval : TaskOrchestrator<string?, string>
 /// <summary>Holds on an activity first, so events arrive before any wait; then takes three "item" events.</summary>
 public sealed class CollectAfterHold : TaskOrchestrator<string?, List<int>>
 {
-    public override async Task<List<int>> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<List<int>> RunAsync(TaskOrchestrationContext context, string? input)
     {
         await context.CallActivityAsync<string>(nameof(Hold));
         var items = new List<int>();
@@ -41,7 +39,7 @@ public sealed class CollectAfterHold : TaskOrchestrator<string?, List<int>>
 
 public sealed class WaitWithTimeout : TaskOrchestrator<int, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, int input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, int input)
     {
         try
         {
@@ -57,14 +55,16 @@ public sealed class WaitWithTimeout : TaskOrchestrator<int, string>
 /// <summary>Waits for an event or an activity, whichever is first, and cancels the wait if the activity wins.</summary>
 public sealed class CancelEventWait : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         using var cancel = new CancellationTokenSource();
         var wait = context.WaitForExternalEvent<string>("late", cancel.Token);
         var work = context.CallActivityAsync<string>(nameof(Greet), "first");
         if (await Task.WhenAny(wait, work) == work)
         {
-            await cancel.CancelAsync();
+            // Cancel(), not CancelAsync(): the wait's token callback must run on the orchestrator's thread.
+            cancel.Cancel();
+            context.SetCustomStatus("cancelled");
         }
 
         try

@@ -1,5 +1,4 @@
 using DurableLessons.Engine.Tests.Infrastructure;
-using DurableLessons.Shared.Workflow;
 
 namespace DurableLessons.Engine.Tests.Workflows;
 
@@ -16,7 +15,7 @@ public sealed class ReportThread : TaskActivity<string?, string>
 
 public sealed class ReportThreads(Probe probe) : TaskOrchestrator<string?, string>
 {
-    public override async Task<string> RunAsync(OrchestrationContext context, string? input)
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
     {
         if (!context.IsReplaying)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Xunit.Abstractions;
 
-namespace DurableLessons.Engine.Tests.Infrastructure;
+namespace DurableLessons.Testing.Engines;
 
 /// <summary>Writes engine logs (warnings and up) to the test's output, to explain a failure.</summary>
 public sealed class TestOutputLoggerProvider(ITestOutputHelper? output) : ILoggerProvider

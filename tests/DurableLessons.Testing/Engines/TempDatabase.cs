@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace DurableLessons.Engine.Tests.Infrastructure;
+namespace DurableLessons.Testing.Engines;
 
 /// <summary>A fresh directory for one test's database files, deleted afterwards.</summary>
 public sealed class TempDatabase : IDisposable
@@ -24,6 +24,7 @@ public sealed class TempDatabase : IDisposable
         }
         catch (IOException)
         {
+            // SQLite may still hold the WAL file for a moment; the temp folder is cleaned by the OS.
         }
     }
 }
