@@ -1,10 +1,11 @@
 using Azure.Core.Serialization;
 using DurableLessons.Hosts.Common;
-using DurableLessons.Hosts.Functions.Adapters;
 using DurableLessons.Hosts.Functions.Configuration;
+using DurableLessons.Hosts.Functions.Links;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Security;
-using DurableLessons.Shared.Workflow;
+using DurableLessons.Http.Streaming;
+using DurableLessons.Shared.Serialization;
 using DurableLessons.Storage.Configuration;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
@@ -18,17 +19,17 @@ public static class FunctionsServiceCollectionExtensions
 {
     /// <summary>
     /// The Functions app's services: the product (<see cref="LessonServiceCollectionExtensions.AddDurableLessons"/>, as in
-    /// the embedded host) plus what only this host has: our workflow client and management links over the invocation's
-    /// <c>[DurableClient]</c>, the worker serializer, and the start-up rules that lessons live in Table storage and that
-    /// a system key guards the administration routes outside Development, and the function key rule for /api.
+    /// the embedded host) plus what only this host has: management links from the invocation's <c>[DurableClient]</c>,
+    /// the run event stream by polling, the worker serializer, and the start-up rules that lessons live in Table
+    /// storage, that a system key guards the administration routes outside Development, and the function key for /api.
     /// </summary>
     public static IServiceCollection AddDurableLessonsOnFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDurableLessons(configuration);
 
-        services.TryAddSingleton<DurableClientAccessor>();
-        services.Replace(ServiceDescriptor.Singleton<IWorkflowClient, FunctionsWorkflowClient>());
         services.Replace(ServiceDescriptor.Singleton<IManagementLinkFactory, FunctionsManagementLinkFactory>());
+        // Durable Functions has no change feed: the stream polls the run every RunEvents:PollIntervalSeconds.
+        services.AddRunEvents(configuration);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, TableStorageRequiredValidator>());
         // Security:FunctionKey for the /api functions (applied by FunctionKeyWorkerMiddleware), validated at start.
         services.AddFunctionKeyPolicy(configuration);

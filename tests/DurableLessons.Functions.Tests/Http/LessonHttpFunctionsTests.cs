@@ -2,29 +2,28 @@ using System.Text;
 using System.Text.Json.Nodes;
 using DurableLessons.Functions.Tests.Composition;
 using DurableLessons.Hosts.Functions.Triggers.Http;
-using DurableLessons.Http.Links;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Moq;
-using Sdk = Microsoft.DurableTask;
-using SdkClient = Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Functions.Tests.Http;
 
 /// <summary>
-/// The HTTP functions as the Functions host calls them (function class from DI, request, bound Durable client), with
-/// the shared handlers, our workflow client and the answer executed into an ASP.NET Core response. Only the lesson
-/// store and the extension's link helper (which needs the Functions runtime) are replaced.
+/// The lesson HTTP functions as the Functions host calls them (function class from the app's container, the request
+/// and the bound Durable client), with the shared handlers and the answer executed into an ASP.NET Core response.
+/// Only the lesson store is replaced; the client is a mock inside the extension's per-binding wrapper.
 /// </summary>
 public sealed class LessonHttpFunctionsTests : IDisposable
 {
     private static readonly LessonKey Key = new("chemistry", "covalent bonds", LessonLevel.Beginner);
 
-    private readonly Mock<SdkClient.DurableTaskClient> _durable = new(MockBehavior.Strict, "hub");
+    private readonly Mock<DurableTaskClient> _durable = new(MockBehavior.Strict, "DurableLessons");
     private readonly InMemoryLessonStore _lessons = new();
     private readonly ServiceProvider _services;
     private readonly IServiceScope _scope;
@@ -32,12 +31,12 @@ public sealed class LessonHttpFunctionsTests : IDisposable
 
     public LessonHttpFunctionsTests()
     {
-        _services = FunctionsApp.Compose(FunctionsApp.SampleSettings(), services => services
-            .AddSingleton<ILessonStore>(_lessons)
-            .AddSingleton<IManagementLinkFactory, StatusOnlyLinks>());
+        _services = FunctionsApp.Compose(FunctionsApp.SampleSettings(), services => services.AddSingleton<ILessonStore>(_lessons));
         _scope = _services.CreateScope();
         _functions = ActivatorUtilities.CreateInstance<LessonHttpFunctions>(_scope.ServiceProvider);
     }
+
+    private DurableTaskClient Client => BoundClients.Wrap(_durable.Object);
 
     public void Dispose()
     {
@@ -46,41 +45,44 @@ public sealed class LessonHttpFunctionsTests : IDisposable
     }
 
     [Fact]
-    public async Task Posting_a_lesson_starts_its_run_on_the_bound_Durable_client_and_answers_202_with_the_status_link()
+    public async Task Posting_a_lesson_starts_its_run_on_the_bound_client_and_answers_202_with_the_extensions_management_links()
     {
-        SdkClient.OrchestrationMetadata? none = null;
-        _durable.Setup(c => c.GetInstanceAsync(Key.RunInstanceId, false, It.IsAny<CancellationToken>())).ReturnsAsync(none);
+        OrchestrationMetadata? none = null;
+        _durable.Setup(c => c.GetInstancesAsync(Key.RunInstanceId, false, It.IsAny<CancellationToken>())).ReturnsAsync(none);
         object? startedWith = null;
         _durable.Setup(c => c.ScheduleNewOrchestrationInstanceAsync(
-                new Sdk.TaskName(OrchestrationNames.LessonGeneration), It.IsAny<object?>(),
-                It.Is<Sdk.StartOrchestrationOptions?>(o => o!.InstanceId == Key.RunInstanceId), It.IsAny<CancellationToken>()))
-            .Callback<Sdk.TaskName, object?, Sdk.StartOrchestrationOptions?, CancellationToken>((_, input, _, _) => startedWith = input)
+                new TaskName(OrchestrationNames.LessonGeneration), It.IsAny<object?>(),
+                It.Is<StartOrchestrationOptions?>(o => o!.InstanceId == Key.RunInstanceId), It.IsAny<CancellationToken>()))
+            .Callback<TaskName, object?, StartOrchestrationOptions?, CancellationToken>((_, input, _, _) => startedWith = input)
             .ReturnsAsync(Key.RunInstanceId);
         var request = Request("POST", """{"subject":"Chemistry ","topic":"Covalent  bonds","level":"beginner"}""");
 
-        var response = await ExecuteAsync(await _functions.StartLesson(request, _durable.Object), request.HttpContext);
+        var response = await ExecuteAsync(await _functions.StartLesson(request, Client), request.HttpContext);
 
         Assert.Equal(StatusCodes.Status202Accepted, response.StatusCode);
-        Assert.Equal(StatusOnlyLinks.StatusUrl(Key.RunInstanceId), response.Headers.Location);
+        var statusUrl = $"{BoundClients.WebhookBaseUrl}/instances/{Uri.EscapeDataString(Key.RunInstanceId)}?{BoundClients.QueryString}";
+        Assert.Equal(statusUrl, response.Headers.Location);
         Assert.Equal(Key.RunInstanceId, (string?)response.Body["id"]);
+        Assert.Equal(statusUrl, (string?)response.Body["statusQueryGetUri"]);
+        Assert.StartsWith($"{BoundClients.WebhookBaseUrl}/instances/", (string?)response.Body["terminatePostUri"], StringComparison.Ordinal);
         var input = Assert.IsType<LessonRunInput>(startedWith);
         Assert.Equal(Key, input.Key);
-        Assert.Equal(["local"], input.Sources);
+        Assert.Equal(["local"], input.ResearchSources);
     }
 
     [Fact]
     public async Task Posting_while_the_run_is_active_starts_nothing_and_answers_that_run()
     {
-        _durable.Setup(c => c.GetInstanceAsync(Key.RunInstanceId, false, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new SdkClient.OrchestrationMetadata(OrchestrationNames.LessonGeneration, Key.RunInstanceId) { RuntimeStatus = SdkClient.OrchestrationRuntimeStatus.Running });
+        _durable.Setup(c => c.GetInstancesAsync(Key.RunInstanceId, false, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OrchestrationMetadata(OrchestrationNames.LessonGeneration, Key.RunInstanceId) { RuntimeStatus = OrchestrationRuntimeStatus.Running });
         var request = Request("POST", """{"subject":"chemistry","topic":"covalent bonds","level":"beginner"}""");
 
-        var response = await ExecuteAsync(await _functions.StartLesson(request, _durable.Object), request.HttpContext);
+        var response = await ExecuteAsync(await _functions.StartLesson(request, Client), request.HttpContext);
 
         Assert.Equal(StatusCodes.Status202Accepted, response.StatusCode);
         Assert.Equal(Key.RunInstanceId, (string?)response.Body["id"]);
         _durable.Verify(
-            c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<Sdk.TaskName>(), It.IsAny<object?>(), It.IsAny<Sdk.StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()),
+            c => c.ScheduleNewOrchestrationInstanceAsync(It.IsAny<TaskName>(), It.IsAny<object?>(), It.IsAny<StartOrchestrationOptions?>(), It.IsAny<CancellationToken>()),
             Times.Never);
     }
 
@@ -89,7 +91,7 @@ public sealed class LessonHttpFunctionsTests : IDisposable
     {
         var request = Request("POST", """{"subject":"chemistry","topic":"","level":"wizard"}""");
 
-        var response = await ExecuteAsync(await _functions.StartLesson(request, _durable.Object), request.HttpContext);
+        var response = await ExecuteAsync(await _functions.StartLesson(request, Client), request.HttpContext);
 
         Assert.Equal(StatusCodes.Status400BadRequest, response.StatusCode);
         Assert.NotNull(response.Body["errors"]?["topic"]);
@@ -167,13 +169,4 @@ public sealed class LessonHttpFunctionsTests : IDisposable
 
     private static LessonDocument Document(string title) =>
         new(title, "summary", ["objective"], [new LessonSection("Intro", "Text", [1])], [], [], [], [], "offline", ModelUsage.None);
-
-    /// <summary>Stands in for the Durable extension's CreateHttpManagementPayload, which needs the Functions runtime.</summary>
-    private sealed class StatusOnlyLinks : IManagementLinkFactory
-    {
-        public static string StatusUrl(string id) => $"http://127.0.0.1:7071/runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(id)}";
-
-        public HttpManagementPayload Create(HttpRequest request, string instanceId) =>
-            new(instanceId, StatusUrl(instanceId), "send", "terminate", "suspend", "resume", null, null, StatusUrl(instanceId));
-    }
 }

@@ -1,21 +1,17 @@
 using DurableLessons.Hosts.Local;
-using DurableLessons.Shared.Workflow;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Functions.Tests.Parity;
 
 /// <summary>
 /// The embedded host application exactly as <c>dotnet run --project Hosts/Local</c> builds it (not started: nothing
-/// listens), with its data directory in a temporary folder. Exposes what it registers and maps.
+/// listens), with its data directory in a temporary folder. Exposes the routes it maps.
 /// </summary>
 public sealed class EmbeddedHost : IAsyncLifetime
 {
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("durable-lessons-parity-");
     private WebApplication? _app;
-
-    public WorkflowRegistry Registry => App.Services.GetRequiredService<WorkflowRegistry>();
 
     /// <summary>"VERB /api/route" for every endpoint under /api.</summary>
     public IReadOnlyList<string> ApiRoutes => ((IEndpointRouteBuilder)App).DataSources

@@ -41,4 +41,6 @@ internal sealed record BoundFunction(string Name, MethodInfo Method, ParameterIn
         ActivityTriggerAttribute { Activity: { Length: > 0 } name } => name,
         _ => Name,
     };
+
+    public override string ToString() => $"{Name} ({Method.DeclaringType!.Name}.{Method.Name})";
 }

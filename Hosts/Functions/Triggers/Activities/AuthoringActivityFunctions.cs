@@ -5,30 +5,25 @@ using Microsoft.Azure.Functions.Worker;
 namespace DurableLessons.Hosts.Functions.Triggers.Activities;
 
 /// <summary>The writing chain's activities, one LLM step each.</summary>
-public sealed class AuthoringActivityFunctions(IServiceProvider services)
+public static class AuthoringActivityFunctions
 {
     [Function(LessonActivityNames.WriteOutline)]
-    public Task<AuthorStepOutput> WriteOutline(
-        [ActivityTrigger] AuthorStepInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<WriteOutlineActivity, AuthorStepInput, AuthorStepOutput>(services, input, instanceId, cancellationToken);
+    public static Task<AuthorStepOutput> WriteOutline([ActivityTrigger] AuthorStepInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<WriteOutlineActivity, AuthorStepInput, AuthorStepOutput>(context, input);
 
     [Function(LessonActivityNames.WriteSections)]
-    public Task<AuthorStepOutput> WriteSections(
-        [ActivityTrigger] AuthorStepInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<WriteSectionsActivity, AuthorStepInput, AuthorStepOutput>(services, input, instanceId, cancellationToken);
+    public static Task<AuthorStepOutput> WriteSections([ActivityTrigger] AuthorStepInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<WriteSectionsActivity, AuthorStepInput, AuthorStepOutput>(context, input);
 
     [Function(LessonActivityNames.WriteExercises)]
-    public Task<AuthorStepOutput> WriteExercises(
-        [ActivityTrigger] AuthorStepInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<WriteExercisesActivity, AuthorStepInput, AuthorStepOutput>(services, input, instanceId, cancellationToken);
+    public static Task<AuthorStepOutput> WriteExercises([ActivityTrigger] AuthorStepInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<WriteExercisesActivity, AuthorStepInput, AuthorStepOutput>(context, input);
 
     [Function(LessonActivityNames.WriteQuiz)]
-    public Task<AuthorStepOutput> WriteQuiz(
-        [ActivityTrigger] AuthorStepInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<WriteQuizActivity, AuthorStepInput, AuthorStepOutput>(services, input, instanceId, cancellationToken);
+    public static Task<AuthorStepOutput> WriteQuiz([ActivityTrigger] AuthorStepInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<WriteQuizActivity, AuthorStepInput, AuthorStepOutput>(context, input);
 
     [Function(LessonActivityNames.ReviewLesson)]
-    public Task<AuthorStepOutput> ReviewLesson(
-        [ActivityTrigger] AuthorStepInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<ReviewLessonActivity, AuthorStepInput, AuthorStepOutput>(services, input, instanceId, cancellationToken);
+    public static Task<AuthorStepOutput> ReviewLesson([ActivityTrigger] AuthorStepInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<ReviewLessonActivity, AuthorStepInput, AuthorStepOutput>(context, input);
 }

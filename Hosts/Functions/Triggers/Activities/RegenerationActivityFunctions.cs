@@ -5,10 +5,9 @@ using Microsoft.Azure.Functions.Worker;
 namespace DurableLessons.Hosts.Functions.Triggers.Activities;
 
 /// <summary>The regeneration activities.</summary>
-public sealed class RegenerationActivityFunctions(IServiceProvider services)
+public static class RegenerationActivityFunctions
 {
     [Function(RegenerationNames.FindStaleLessons)]
-    public Task<IReadOnlyList<LessonRef>> FindStaleLessons(
-        [ActivityTrigger] FindStaleLessonsInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<FindStaleLessonsActivity, FindStaleLessonsInput, IReadOnlyList<LessonRef>>(services, input, instanceId, cancellationToken);
+    public static Task<IReadOnlyList<LessonRef>> FindStaleLessons([ActivityTrigger] FindStaleLessonsInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<FindStaleLessonsActivity, FindStaleLessonsInput, IReadOnlyList<LessonRef>>(context, input);
 }

@@ -4,16 +4,14 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace DurableLessons.Hosts.Functions.Triggers.Activities;
 
-/// <summary>The research activities. <c>instanceId</c> is the activity trigger's binding data: the calling orchestration.</summary>
-public sealed class ResearchActivityFunctions(IServiceProvider services)
+/// <summary>The research activities: one source, then the merge.</summary>
+public static class ResearchActivityFunctions
 {
     [Function(LessonActivityNames.ResearchSource)]
-    public Task<ResearchSourceReport> ResearchSource(
-        [ActivityTrigger] ResearchSourceInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<ResearchSourceActivity, ResearchSourceInput, ResearchSourceReport>(services, input, instanceId, cancellationToken);
+    public static Task<ResearchSourceReport> ResearchSource([ActivityTrigger] ResearchSourceInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<ResearchSourceActivity, ResearchSourceInput, ResearchSourceReport>(context, input);
 
     [Function(LessonActivityNames.MergeResearch)]
-    public Task<MergeResearchOutput> MergeResearch(
-        [ActivityTrigger] MergeResearchInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<MergeResearchActivity, MergeResearchInput, MergeResearchOutput>(services, input, instanceId, cancellationToken);
+    public static Task<MergeResearchOutput> MergeResearch([ActivityTrigger] MergeResearchInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<MergeResearchActivity, MergeResearchInput, MergeResearchOutput>(context, input);
 }

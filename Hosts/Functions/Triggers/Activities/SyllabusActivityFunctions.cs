@@ -5,16 +5,14 @@ using Microsoft.Azure.Functions.Worker;
 
 namespace DurableLessons.Hosts.Functions.Triggers.Activities;
 
-/// <summary>The syllabus activities. <c>instanceId</c> is the activity trigger's binding data: the calling orchestration.</summary>
-public sealed class SyllabusActivityFunctions(IServiceProvider services)
+/// <summary>The syllabus activities.</summary>
+public static class SyllabusActivityFunctions
 {
     [Function(SyllabusActivityNames.WriteSyllabus)]
-    public Task<AuthorStepOutput> WriteSyllabus(
-        [ActivityTrigger] WriteSyllabusInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<WriteSyllabusActivity, WriteSyllabusInput, AuthorStepOutput>(services, input, instanceId, cancellationToken);
+    public static Task<AuthorStepOutput> WriteSyllabus([ActivityTrigger] WriteSyllabusInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<WriteSyllabusActivity, WriteSyllabusInput, AuthorStepOutput>(context, input);
 
     [Function(SyllabusActivityNames.SaveSyllabus)]
-    public Task<SaveSyllabusOutput> SaveSyllabus(
-        [ActivityTrigger] SaveSyllabusInput input, string instanceId, CancellationToken cancellationToken) =>
-        ActivityInvocation.RunAsync<SaveSyllabusActivity, SaveSyllabusInput, SaveSyllabusOutput>(services, input, instanceId, cancellationToken);
+    public static Task<SaveSyllabusOutput> SaveSyllabus([ActivityTrigger] SaveSyllabusInput input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<SaveSyllabusActivity, SaveSyllabusInput, SaveSyllabusOutput>(context, input);
 }

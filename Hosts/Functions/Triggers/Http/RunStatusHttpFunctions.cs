@@ -1,4 +1,4 @@
-using DurableLessons.Hosts.Functions.Adapters;
+using DurableLessons.Hosts.Functions.Links;
 using DurableLessons.Http.StatusLinks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,18 +12,12 @@ namespace DurableLessons.Hosts.Functions.Triggers.Http;
 /// <c>Api:PublicStatusLinks</c> is true; the same handler and route as the embedded host's. Anonymous at the Functions
 /// level: the signature is the credential, and it opens this one run's status only.
 /// </summary>
-public sealed class RunStatusHttpFunctions(SignedStatusHandler handler, DurableClientAccessor clients)
+public sealed class RunStatusHttpFunctions(SignedStatusHandler handler)
 {
     [Function(nameof(GetRunStatusBySignedLink))]
     public async Task<IActionResult> GetRunStatusBySignedLink(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = StatusLinkEndpoints.Route)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        string instanceId)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using (clients.Bind(client))
-        {
-            return new HttpResultAction(await handler.GetAsync(request, instanceId));
-        }
-    }
+        string instanceId) =>
+        new HttpResultAction(await handler.GetAsync(request.WithDurableClient(client), client, instanceId));
 }

@@ -1,4 +1,4 @@
-using DurableLessons.Hosts.Functions.Adapters;
+using DurableLessons.Hosts.Functions.Links;
 using DurableLessons.Http.Syllabi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -12,71 +12,40 @@ public sealed class SyllabusHttpFunctions(
     SyllabusRunStarter starter,
     SyllabusQueries queries,
     SyllabusLessonStarter lessons,
-    DifficultySwitch difficulty,
-    DurableClientAccessor clients)
+    DifficultySwitch difficulty)
 {
     [Function(nameof(StartSyllabus))]
     public async Task<IActionResult> StartSyllabus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.Start)] HttpRequest request,
-        [DurableClient] DurableTaskClient client)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using (clients.Bind(client))
-        {
-            return new HttpResultAction(await starter.StartAsync(request));
-        }
-    }
+        [DurableClient] DurableTaskClient client) =>
+        new HttpResultAction(await starter.StartAsync(request.WithDurableClient(client), client));
 
     [Function(nameof(GetSyllabus))]
     public async Task<IActionResult> GetSyllabus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SyllabusEndpoints.Routes.Get)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        string id)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using (clients.Bind(client))
-        {
-            return new HttpResultAction(await queries.GetAsync(id, request.HttpContext.RequestAborted));
-        }
-    }
+        string id) =>
+        new HttpResultAction(await queries.GetAsync(client, id, request.HttpContext.RequestAborted));
 
     [Function(nameof(GenerateSyllabusLesson))]
     public async Task<IActionResult> GenerateSyllabusLesson(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.GenerateLesson)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id,
-        string lessonId)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using (clients.Bind(client))
-        {
-            return new HttpResultAction(await lessons.GenerateLessonAsync(request, id, lessonId));
-        }
-    }
+        string lessonId) =>
+        new HttpResultAction(await lessons.GenerateLessonAsync(request.WithDurableClient(client), client, id, lessonId));
 
     [Function(nameof(GenerateSyllabusLessons))]
     public async Task<IActionResult> GenerateSyllabusLessons(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.GenerateAll)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        string id)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using (clients.Bind(client))
-        {
-            return new HttpResultAction(await lessons.GenerateAllAsync(request, id));
-        }
-    }
+        string id) =>
+        new HttpResultAction(await lessons.GenerateAllAsync(request.WithDurableClient(client), client, id));
 
     [Function(nameof(LowerSyllabusDifficulty))]
     public async Task<IActionResult> LowerSyllabusDifficulty(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.LowerDifficulty)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
-        string id)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        using (clients.Bind(client))
-        {
-            return new HttpResultAction(await difficulty.LowerAsync(request, id));
-        }
-    }
+        string id) =>
+        new HttpResultAction(await difficulty.LowerAsync(request.WithDurableClient(client), client, id));
 }

@@ -1,4 +1,3 @@
-using DurableLessons.Hosts.Functions.Adapters;
 using DurableLessons.Http.Admin;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -6,17 +5,12 @@ using Microsoft.DurableTask.Client;
 namespace DurableLessons.Hosts.Functions.Triggers.Timers;
 
 /// <summary>Starts the regeneration of stale lessons on <c>Regeneration:Schedule</c>; a tick while one is active starts nothing.</summary>
-public sealed class RegenerationTimerFunction(RegenerationStarter starter, DurableClientAccessor clients)
+public sealed class RegenerationTimerFunction(RegenerationStarter starter)
 {
     [Function(nameof(RegenerateOnSchedule))]
-    public async Task RegenerateOnSchedule(
+    public Task RegenerateOnSchedule(
         [TimerTrigger("%Regeneration:Schedule%")] TimerInfo timer,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        using (clients.Bind(client))
-        {
-            await starter.StartAsync([], cancellationToken);
-        }
-    }
+        CancellationToken cancellationToken) =>
+        starter.StartAsync(client, [], cancellationToken);
 }

@@ -1,4 +1,3 @@
-using DurableLessons.Hosts.Functions.Adapters;
 using DurableLessons.Http.Admin;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask.Client;
@@ -7,17 +6,12 @@ using Microsoft.Extensions.Options;
 namespace DurableLessons.Hosts.Functions.Triggers.Timers;
 
 /// <summary>Purges finished runs older than <c>Retention:MaxAge</c> on the <c>Retention:Schedule</c> (NCrontab, six fields).</summary>
-public sealed class RetentionTimerFunction(RetentionPurger purger, IOptions<RetentionOptions> options, DurableClientAccessor clients)
+public sealed class RetentionTimerFunction(RetentionPurger purger, IOptions<RetentionOptions> options)
 {
     [Function(nameof(PurgeExpiredRuns))]
-    public async Task PurgeExpiredRuns(
+    public Task PurgeExpiredRuns(
         [TimerTrigger("%Retention:Schedule%")] TimerInfo timer,
         [DurableClient] DurableTaskClient client,
-        CancellationToken cancellationToken)
-    {
-        using (clients.Bind(client))
-        {
-            await purger.PurgeOlderThanAsync(options.Value.MaxAge, cancellationToken);
-        }
-    }
+        CancellationToken cancellationToken) =>
+        purger.PurgeOlderThanAsync(client, options.Value.MaxAge, cancellationToken);
 }

@@ -3,21 +3,21 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using HttpManagementPayload = DurableLessons.Http.Links.HttpManagementPayload;
 
-namespace DurableLessons.Hosts.Functions.Adapters;
+namespace DurableLessons.Hosts.Functions.Links;
 
 /// <summary>
-/// The Durable extension's own management links (<c>CreateHttpManagementPayload</c>) for the invocation's client, in
-/// our payload shape. The links use the <c>[DurableClient]</c> binding's webhook base URL and query string (task hub,
-/// connection and, in Azure, the system key), as the extension's check-status responses do.
+/// The Durable extension's own management links (<c>CreateHttpManagementPayload</c>) in our payload shape: the
+/// <c>[DurableClient]</c> binding's webhook base URL and query string (task hub, connection and, in Azure, the
+/// <c>durabletask_extension</c> system key), as the extension's check-status responses have them.
 /// </summary>
-public sealed class FunctionsManagementLinkFactory(DurableClientAccessor clients) : IManagementLinkFactory
+public sealed class FunctionsManagementLinkFactory : IManagementLinkFactory
 {
     public HttpManagementPayload Create(HttpRequest request, string instanceId)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
 
-        var links = clients.Current.CreateHttpManagementPayload(instanceId);
+        var links = request.DurableClient().CreateHttpManagementPayload(instanceId);
         return new HttpManagementPayload(
             Id: links.Id ?? instanceId,
             StatusQueryGetUri: Required(links.StatusQueryGetUri, nameof(links.StatusQueryGetUri)),
