@@ -34,6 +34,7 @@ internal sealed class OrchestrationExecutor : IDisposable
     private readonly HashSet<int> _orphanedTaskIds = [];
     private readonly List<long> _droppedPositions = [];
     private readonly Dictionary<int, OpenCall> _openCalls = [];
+    private bool _reportedOpenCalls;
     private readonly Dictionary<string, LinkedList<EventWaiter>> _eventWaiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly LinkedList<BufferedEvent> _bufferedEvents = new();
     private readonly List<ICancellableWait> _cancellableWaits = [];
@@ -80,7 +81,13 @@ internal sealed class OrchestrationExecutor : IDisposable
     public string? CustomStatus { get; private set; }
 
     /// <summary>True once the code finished, failed or the instance was terminated: the executor is not reused.</summary>
-    public bool IsFinished => _fatal is not null || _terminated is not null || _run is { IsCompleted: true };
+    public bool IsFinished => _fatal is not null || _terminated is not null || (_run is { IsCompleted: true } && !HasOpenCalls);
+
+    /// <summary>
+    /// Activities, sub-orchestrations or timers (not cancelled) the code started and has not seen end. As on the Durable
+    /// Task Framework, code that returns or throws while any is open leaves the instance running until they all end.
+    /// </summary>
+    private bool HasOpenCalls => _openCalls.Values.Any(call => !call.IsDone);
 
     /// <summary>True when the journal ends with the execution having failed (rewind applies).</summary>
     public static bool EndsFailed(IReadOnlyList<JournalRow> journal) =>
@@ -213,6 +220,10 @@ internal sealed class OrchestrationExecutor : IDisposable
         {
             status = OrchestrationRuntimeStatus.Failed;
             failure = FailureOf(_fatal);
+        }
+        else if (_run is { IsCompleted: true } && HasOpenCalls)
+        {
+            ReportEndingWithOpenCalls();
         }
         else if (_run is { IsCompleted: true } run)
         {
@@ -743,6 +754,18 @@ internal sealed class OrchestrationExecutor : IDisposable
                 $"Orchestration '{Info.Name}' ({Info.InstanceId}) awaits a task that is not durable or continues off its own thread " +
                 "(for example Task.Delay, Task.Run, I/O, ConfigureAwait(false) or CancellationTokenSource.CancelAsync). Orchestrator " +
                 "code may only await the tasks its context returns; on Durable Functions this orchestration would never finish."));
+        }
+    }
+
+    private void ReportEndingWithOpenCalls()
+    {
+        if (!_reportedOpenCalls)
+        {
+            _reportedOpenCalls = true;
+            var open = _openCalls.Values.Where(call => !call.IsDone).Select(call => DurableCallKinds.Describe(call.Kind, call.Name));
+            _logger.LogInformation(
+                "Orchestration {InstanceId} ({Name}) has returned but ends only when its open calls end: {OpenCalls}",
+                Info.InstanceId, Info.Name, string.Join(", ", open));
         }
     }
 

@@ -9,11 +9,13 @@ public sealed class ActivityTests(ITestOutputHelper output)
         .AddActivity<Explode>()
         .AddActivity<Greet>()
         .AddActivity<SlowWork>()
+        .AddActivity<Hold>()
         .AddOrchestrator<CatchFailure>()
         .AddOrchestrator<LetFailureEscape>()
         .AddOrchestrator<SlowFanOut>()
         .AddOrchestrator(nameof(BusyOrchestrator), () => new BusyOrchestrator(probe))
-        .AddOrchestrator<RaceActivityAgainstTimer>();
+        .AddOrchestrator<RaceActivityAgainstTimer>()
+        .AddOrchestrator<GiveUpOnHeldActivity>();
 
     private Task<TestEngine> StartAsync(EngineKind kind, Probe probe, Dictionary<string, string?>? settings = null) =>
         TestEngine.StartAsync(kind, Tasks(probe), TestServices.With(probe), new() { Output = output, Settings = settings ?? [] });
@@ -94,5 +96,29 @@ public sealed class ActivityTests(ITestOutputHelper output)
         var result = await engine.WaitAsync(await engine.RunAsync(nameof(RaceActivityAgainstTimer)));
 
         Assert.Equal("Hello, racer! (timer cancelled: True)", result.ReadOutputAs<string>());
+    }
+
+    /// <summary>
+    /// The Durable Task Framework completes an orchestration only once no activity, sub-orchestration or uncancelled
+    /// timer it started is still open: code that returns earlier leaves the instance Running until they end.
+    /// </summary>
+    [Theory, BothEngines]
+    public async Task An_orchestrator_that_returns_while_an_activity_is_open_ends_when_the_activity_does(EngineKind kind)
+    {
+        var probe = new Probe();
+        await using var engine = await StartAsync(kind, probe);
+        var id = await engine.RunAsync(nameof(GiveUpOnHeldActivity));
+
+        var gaveUp = await engine.WaitUntilAsync(id, m => m.SerializedCustomStatus is not null, "give up on the activity");
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var meanwhile = await engine.Client.GetInstanceAsync(id);
+        probe.Gate.Release();
+        var result = await engine.WaitAsync(id);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Running, gaveUp.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Running, meanwhile!.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, result.RuntimeStatus);
+        Assert.Equal("gave up", result.ReadOutputAs<string>());
+        Assert.Equal(1, probe.Executions("Hold"));
     }
 }

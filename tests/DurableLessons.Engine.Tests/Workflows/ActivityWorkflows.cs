@@ -104,3 +104,20 @@ public sealed class RaceActivityAgainstTimer : TaskOrchestrator<string?, string>
         return winner == work ? $"{await work} (timer cancelled: {timerCancelled})" : "timer";
     }
 }
+
+/// <summary>Gives up on a held activity when a short timer fires, and returns without waiting for it.</summary>
+public sealed class GiveUpOnHeldActivity : TaskOrchestrator<string?, string>
+{
+    public override async Task<string> RunAsync(TaskOrchestrationContext context, string? input)
+    {
+        var work = context.CallActivityAsync<string>(nameof(Hold));
+        var deadline = context.CreateTimer(TimeSpan.FromSeconds(1), CancellationToken.None);
+        if (await Task.WhenAny(work, deadline) == deadline)
+        {
+            context.SetCustomStatus("gave up");
+            return "gave up";
+        }
+
+        return await work;
+    }
+}
