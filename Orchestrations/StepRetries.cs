@@ -26,19 +26,20 @@ internal static class StepRetries
 
     /// <summary>A writing or merge step: 3 attempts of its own work (2 s, then 4 s apart), storage faults apart.</summary>
     public static Task<T> CallStepAsync<T>(
-        this TaskOrchestrationContext context, string activity, object input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts) =>
-        context.CallWithRetriesAsync<T>(activity, input, StepAttempts, StepFirstDelay, storageAttempts);
+        this TaskOrchestrationContext context, RunDeadline deadline, string activity, object input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts) =>
+        context.CallWithRetriesAsync<T>(deadline, activity, input, StepAttempts, StepFirstDelay, storageAttempts);
 
     /// <summary>
     /// Asks one research source (2 attempts, 1 s apart). A source that keeps failing is reported and skipped; a store
     /// that stays down fails the call instead, since skipping would silently leave that source's notes out.
     /// </summary>
     public static async Task<ResearchSourceReport> ResearchSourceAsync(
-        this TaskOrchestrationContext context, ResearchSourceInput input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts)
+        this TaskOrchestrationContext context, RunDeadline deadline, ResearchSourceInput input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts)
     {
         try
         {
             return await context.CallWithRetriesAsync<ResearchSourceReport>(
+                deadline,
                 LessonActivityNames.ResearchSource, input, SourceAttempts, SourceFirstDelay, storageAttempts);
         }
         catch (TaskFailedException failure) when (!IsStorageFault(failure.FailureDetails))
@@ -51,10 +52,10 @@ internal static class StepRetries
     /// Calls an activity whose own work may fail <paramref name="attempts"/> times in all, waiting
     /// <paramref name="firstDelay"/> (doubling) between tries, while storage faults of its artifacts
     /// (<see cref="ArtifactStorageException"/>) are retried separately with the storage policy. A storage fault that
-    /// outlasts that policy fails the call.
+    /// outlasts that policy fails the call. No new attempt starts once the run's <paramref name="deadline"/> has passed.
     /// </summary>
     private static async Task<T> CallWithRetriesAsync<T>(
-        this TaskOrchestrationContext context, string activity, object input, int attempts, TimeSpan firstDelay, int storageAttempts)
+        this TaskOrchestrationContext context, RunDeadline deadline, string activity, object input, int attempts, TimeSpan firstDelay, int storageAttempts)
     {
         var storageFaultsOnly = TaskOptions.FromRetryPolicy(StorageFaultsOnlyPolicy(storageAttempts));
         var delay = firstDelay;
@@ -67,6 +68,7 @@ internal static class StepRetries
             catch (TaskFailedException failure) when (attempt < attempts && !IsStorageFault(failure.FailureDetails))
             {
                 await context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
+                deadline.ThrowIfPassed();
                 delay *= 2;
             }
         }

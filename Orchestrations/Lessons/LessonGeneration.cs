@@ -8,7 +8,7 @@ namespace DurableLessons.Orchestrations.Lessons;
 
 /// <summary>
 /// Research fanned out over the enabled sources, fanned in, then the writing chain (outline → sections →
-/// exercises and quiz in parallel → review) and a save as a new lesson version. A durable timer races the whole run.
+/// exercises and quiz in parallel → review) and a save as a new lesson version. A <see cref="RunDeadline"/> bounds the run.
 /// Large content moves between steps by <see cref="ArtifactRef"/>; history only carries references and counts.
 /// </summary>
 [DurableTask(OrchestrationNames.LessonGeneration)]
@@ -20,30 +20,22 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
         input = RunInputRules.Require(input, OrchestrationNames.LessonGeneration, "subject, topic and level").Validated();
 
         var logger = context.CreateReplaySafeLogger<LessonGeneration>();
-        var run = new LessonRun(context, input, context.NewGuid().ToString("N"));
+        using var deadline = new RunDeadline(context, input.RunTimeoutSeconds, "Lessons:RunTimeoutSeconds");
+        var run = new LessonRun(context, input, context.NewGuid().ToString("N"), deadline);
         var key = input.Key;
         var sources = string.Join(",", input.ResearchSources);
         logger.LogInformation("Lesson run {RunId} for {Lesson} started with sources {Sources}", run.RunId, key, sources);
 
-        using var timeoutCancellation = new CancellationTokenSource();
-        var deadline = context.CurrentUtcDateTime.AddSeconds(input.RunTimeoutSeconds);
-        var timeout = context.CreateTimer(deadline, timeoutCancellation.Token);
-        var work = run.ExecuteAsync();
-
-        if (await Task.WhenAny(work, timeout) == timeout)
+        var result = await deadline.RaceAsync(run.ExecuteAsync(), reason =>
         {
             context.SetCustomStatus(run.Progress("timed-out", 100, $"Gave up after {input.RunTimeoutSeconds} s."));
-            throw new TimeoutException($"The lesson run did not finish within {input.RunTimeoutSeconds} seconds (Lessons:RunTimeoutSeconds); it stopped during '{run.Stage}'.");
-        }
-
-        // Cancel(), not CancelAsync(): the timer's cancellation callback must run here, on the orchestrator's thread.
-        timeoutCancellation.Cancel();
-        var result = await work;
+            return $"The lesson run {reason}; it stopped during '{run.Stage}'.";
+        });
         logger.LogInformation("Lesson run {RunId} saved {Lesson} version {Version}", run.RunId, key, result.Version);
         return result;
     }
 
-    private sealed class LessonRun(TaskOrchestrationContext context, LessonRunInput input, string runId)
+    private sealed class LessonRun(TaskOrchestrationContext context, LessonRunInput input, string runId, RunDeadline deadline)
     {
         private int _sourcesDone;
 
@@ -58,6 +50,7 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
             var reports = await ResearchAsync();
             Report("merging", 45, "Merging, de-duplicating and ranking notes.");
             var merged = await context.CallStepAsync<MergeResearchOutput>(
+                deadline,
                 LessonActivityNames.MergeResearch, new MergeResearchInput(RunId, reports, input.NoteTokenBudget), input.StorageRetryAttempts);
             if (merged.NoteCount == 0)
             {
@@ -91,6 +84,7 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
             var skipped = reports.Where(r => r.Error is not null).ToList();
 
             Report("saving", 95, "Saving a new version.");
+            deadline.Disarm();
             var saved = await context.CallActivityAsync<SaveLessonOutput>(
                 LessonActivityNames.SaveLesson,
                 new SaveLessonInput(RunId, input.Subject, input.Topic, input.Level, review.Result, merged.Pack, usage, generator),
@@ -120,7 +114,7 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
             Report("research", 5, $"Researching {input.ResearchSources.Count} source(s).");
             var query = new ResearchQuery(input.Subject, input.Topic, input.Level.ToWire(), input.Language);
             var pending = input.ResearchSources
-                .Select(source => context.ResearchSourceAsync(new ResearchSourceInput(RunId, source, query), input.StorageRetryAttempts))
+                .Select(source => context.ResearchSourceAsync(deadline, new ResearchSourceInput(RunId, source, query), input.StorageRetryAttempts))
                 .ToList();
             var reports = new List<ResearchSourceReport>(pending.Count);
             while (pending.Count > 0)
@@ -140,10 +134,11 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
         }
 
         private Task<AuthorStepOutput> WriteAsync(string activity, AuthorStepInput step) =>
-            context.CallStepAsync<AuthorStepOutput>(activity, step, input.StorageRetryAttempts);
+            context.CallStepAsync<AuthorStepOutput>(deadline, activity, step, input.StorageRetryAttempts);
 
         private void Report(string stage, int percent, string message)
         {
+            deadline.ThrowIfPassed();
             Stage = stage;
             context.SetCustomStatus(Progress(stage, percent, message));
         }

@@ -9,7 +9,7 @@ namespace DurableLessons.Orchestrations.Syllabi;
 /// <summary>
 /// Plans a syllabus: light research (fewer notes per source, a smaller token budget) fanned out and merged with the
 /// lesson activities, one syllabus step, then a save with every lesson pending. No lesson content is written here.
-/// A durable timer races the run, as for lessons.
+/// A <see cref="RunDeadline"/> bounds the run, as for lessons.
 /// </summary>
 [DurableTask(SyllabusOrchestrationNames.SyllabusGeneration)]
 public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, SyllabusRunResult>
@@ -23,26 +23,20 @@ public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, Syll
         var runId = context.NewGuid().ToString("N");
         logger.LogInformation("Syllabus run {RunId} for {Topic} ({Level}) started", runId, input.Topic, input.Level.ToWire());
 
-        using var timeoutCancellation = new CancellationTokenSource();
-        var timeout = context.CreateTimer(context.CurrentUtcDateTime.AddSeconds(input.RunTimeoutSeconds), timeoutCancellation.Token);
-        var work = ExecuteAsync(context, input, runId);
-        if (await Task.WhenAny(work, timeout) == timeout)
-        {
-            throw new TimeoutException($"The syllabus run did not finish within {input.RunTimeoutSeconds} seconds (Syllabi:RunTimeoutSeconds).");
-        }
-
-        timeoutCancellation.Cancel();
-        return await work;
+        using var deadline = new RunDeadline(context, input.RunTimeoutSeconds, "Syllabi:RunTimeoutSeconds");
+        return await deadline.RaceAsync(ExecuteAsync(context, input, runId, deadline), reason => $"The syllabus run {reason}.");
     }
 
-    private static async Task<SyllabusRunResult> ExecuteAsync(TaskOrchestrationContext context, SyllabusRunInput input, string runId)
+    private static async Task<SyllabusRunResult> ExecuteAsync(TaskOrchestrationContext context, SyllabusRunInput input, string runId, RunDeadline deadline)
     {
         var level = input.Level.ToWire();
         context.SetCustomStatus(new { stage = "research", message = $"Researching {input.ResearchSources.Count} source(s)." });
         var query = new ResearchQuery(input.Topic, input.Goals is { Length: > 0 } goals ? $"{input.Topic} {goals}" : input.Topic, level, input.Language, input.MaxNotesPerSource);
-        var reports = await Task.WhenAll(input.ResearchSources.Select(source => context.ResearchSourceAsync(new ResearchSourceInput(runId, source, query))));
+        var reports = await Task.WhenAll(input.ResearchSources.Select(source => context.ResearchSourceAsync(deadline, new ResearchSourceInput(runId, source, query))));
 
+        deadline.ThrowIfPassed();
         var merged = await context.CallStepAsync<MergeResearchOutput>(
+            deadline,
             LessonActivityNames.MergeResearch,
             new MergeResearchInput(runId, reports.OrderBy(r => r.Source, StringComparer.Ordinal).ToList(), input.NoteTokenBudget));
         if (merged.NoteCount == 0)
@@ -51,11 +45,14 @@ public sealed class SyllabusGeneration : TaskOrchestrator<SyllabusRunInput, Syll
             throw new InvalidOperationException($"No research notes were found for the topic '{input.Topic}', so there is nothing to plan a syllabus from ({why}).");
         }
 
+        deadline.ThrowIfPassed();
         context.SetCustomStatus(new { stage = "planning", message = $"Planning modules and lessons from {merged.NoteCount} notes." });
         var brief = new SyllabusBrief(input.Topic, level, input.Goals, input.Language);
         var plan = await context.CallStepAsync<AuthorStepOutput>(
+            deadline,
             SyllabusActivityNames.WriteSyllabus, new WriteSyllabusInput(runId, brief, merged.Pack));
 
+        deadline.Disarm();
         context.SetCustomStatus(new { stage = "saving", message = "Saving the syllabus." });
         var saved = await context.CallActivityAsync<SaveSyllabusOutput>(
             SyllabusActivityNames.SaveSyllabus,
