@@ -3,8 +3,8 @@ using DurableLessons.Bench.Report;
 
 const string Usage = """
     Usage: dotnet run -c Release --project bench/DurableLessons.Bench -- [--quick] [--no-readme] [--only PARTS]
-      --quick       about 2 s per measurement instead of about 10 s; never writes bench/README.md
-      --no-readme   full run without updating bench/README.md
+      --quick       about 2 s per measurement instead of about 10 s; never writes bench/README.md or bench/results/latest.json
+      --no-readme   full run without updating bench/README.md and bench/results/latest.json
       --only PARTS  run only these parts (comma-separated: sqlite, engine, kestrel, host); never writes bench/README.md
     """;
 
@@ -56,7 +56,9 @@ if (!quick && writeReadme)
     if (ReadmeResults.FindReadme() is { } readme)
     {
         await ReadmeResults.WriteAsync(readme, markdown, cancellation.Token);
-        Console.Error.WriteLine($"Results written to {readme}");
+        var json = JsonResults.PathNextTo(readme);
+        await JsonResults.WriteAsync(json, report, cancellation.Token);
+        Console.Error.WriteLine($"Results written to {readme} and {json}");
     }
     else
     {
