@@ -1,4 +1,5 @@
 using DurableLessons.Activities.Authoring;
+using DurableLessons.Activities.Practice;
 using DurableLessons.Activities.Regeneration;
 using DurableLessons.Activities.Research;
 using DurableLessons.Activities.Runs;
@@ -26,6 +27,9 @@ public static class ActivityRegistration
             .AddActivity<DeleteRunArtifactsActivity>()
             .AddActivity<WriteSyllabusActivity>().AddActivity<SaveSyllabusActivity>()
             .AddActivity<FindStaleLessonsActivity>()
-            .AddActivity<GetRunStatusActivity>();
+            .AddActivity<GetRunStatusActivity>()
+            .AddActivity<OpenPracticeSessionActivity>().AddActivity<GetPracticeTaskActivity>()
+            .AddActivity<GradePracticeAnswerActivity>().AddActivity<AnswerPracticeQuestionActivity>()
+            .AddActivity<SavePracticeSummaryActivity>();
     }
 }

@@ -1,4 +1,5 @@
 using DurableLessons.Orchestrations.Lessons;
+using DurableLessons.Orchestrations.Practice;
 using DurableLessons.Orchestrations.Regeneration;
 using DurableLessons.Orchestrations.Syllabi;
 using Microsoft.DurableTask;
@@ -13,6 +14,7 @@ public static class OrchestrationRegistration
         ArgumentNullException.ThrowIfNull(registry);
         return registry.AddOrchestrator<LessonGeneration>()
             .AddOrchestrator<SyllabusGeneration>().AddOrchestrator<SyllabusBatchGeneration>()
-            .AddOrchestrator<RegenerateStaleLessons>();
+            .AddOrchestrator<RegenerateStaleLessons>()
+            .AddOrchestrator<PracticeSession>();
     }
 }

@@ -3,6 +3,7 @@ using DurableLessons.Hosts.Common;
 using DurableLessons.Hosts.Local.Scheduling;
 using DurableLessons.Http.Admin;
 using DurableLessons.Http.Lessons;
+using DurableLessons.Http.Practice;
 using DurableLessons.Http.Management;
 using DurableLessons.Http.Problems;
 using DurableLessons.Http.Security;
@@ -45,6 +46,7 @@ public static class LocalHostServiceCollectionExtensions
         app.MapDurableWebhooks();
         app.MapLessonEndpoints();
         app.MapSyllabusEndpoints();
+        app.MapPracticeEndpoints();
         app.MapAdminEndpoints();
         app.MapRunEventEndpoints();
         app.MapOpenApi();

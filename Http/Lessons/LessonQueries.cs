@@ -52,7 +52,7 @@ public sealed partial class LessonQueries(ILessonStore store)
             : Results.Ok(found);
     }
 
-    private static (LessonKey? Key, IResult? Problem) ParseKey(string subject, string topic, string? level)
+    internal static (LessonKey? Key, IResult? Problem) ParseKey(string subject, string topic, string? level)
     {
         var errors = new Dictionary<string, string[]>();
         var normalizedSubject = LessonRequestValidator.ValidateRouteText(UnescapeSlash(subject), "subject", errors);
@@ -74,7 +74,7 @@ public sealed partial class LessonQueries(ILessonStore store)
         RequestProblems.NotFound("No such lesson.", $"There is no lesson for {key} yet; POST /api/lessons to generate one.");
 
     [GeneratedRegex(@"^\d{1,6}\.\d{1,6}$")]
-    private static partial Regex VersionPattern();
+    internal static partial Regex VersionPattern();
 }
 
 public sealed record LessonVersionList(string Subject, string Topic, string Level, IReadOnlyList<LessonVersionInfo> Versions);

@@ -5,6 +5,9 @@ public enum PracticeMessageKind
 {
     Answer,
     Question,
+
+    /// <summary>The learner ends the session; no turn is recorded.</summary>
+    End,
 }
 
 /// <summary>The reply to one message, as the learner sees it.</summary>

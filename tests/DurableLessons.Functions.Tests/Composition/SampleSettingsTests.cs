@@ -7,6 +7,7 @@ using DurableLessons.Http.Streaming;
 using DurableLessons.Llm.Configuration;
 using DurableLessons.Research.Configuration;
 using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Syllabi;
 using DurableLessons.Storage.Configuration;
 
@@ -29,6 +30,7 @@ public sealed class SampleSettingsTests
         { ResearchOptions.SectionName, typeof(ResearchOptions) },
         { LessonOptions.SectionName, typeof(LessonOptions) },
         { SyllabusOptions.SectionName, typeof(SyllabusOptions) },
+        { PracticeOptions.SectionName, typeof(PracticeOptions) },
         { RegenerationOptions.SectionName, typeof(RegenerationOptions) },
         { RetentionOptions.SectionName, typeof(RetentionOptions) },
         { ApiOptions.SectionName, typeof(ApiOptions) },

@@ -1,7 +1,9 @@
 using DurableLessons.Orchestrations.Lessons;
+using DurableLessons.Orchestrations.Practice;
 using DurableLessons.Orchestrations.Regeneration;
 using DurableLessons.Orchestrations.Syllabi;
 using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
@@ -29,4 +31,8 @@ public static class OrchestratorFunctions
     [Function(RegenerationNames.RegenerateStaleLessons)]
     public static Task<RegenerationResult> RegenerateStaleLessons([OrchestrationTrigger] TaskOrchestrationContext context) =>
         new RegenerateStaleLessons().RunAsync(context, context.GetInput<RegenerationInput>()!);
+
+    [Function(PracticeNames.PracticeSession)]
+    public static Task<PracticeSummary> PracticeSession([OrchestrationTrigger] TaskOrchestrationContext context) =>
+        new PracticeSession().RunAsync(context, context.GetInput<PracticeSessionInput>()!);
 }

@@ -1,0 +1,33 @@
+using DurableLessons.Shared.Practice;
+using DurableLessons.Shared.Runs;
+using DurableLessons.Shared.Storage;
+using Microsoft.DurableTask;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Activities.Practice;
+
+/// <summary>Answers a learner's question from the lesson and records the turn; a message already answered is not answered again.</summary>
+[DurableTask(PracticeNames.AnswerPracticeQuestion)]
+public sealed class AnswerPracticeQuestionActivity(
+    ActivityCancellation cancellation, ILessonStore lessons, IPracticeStore practice, IPracticeTutor tutor, TimeProvider time,
+    ILogger<AnswerPracticeQuestionActivity> logger)
+    : TaskActivity<AnswerPracticeQuestionInput, PracticeTurn>
+{
+    public override async Task<PracticeTurn> RunAsync(TaskActivityContext context, AnswerPracticeQuestionInput input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        if (await practice.FindTurnAsync(input.SessionId, input.MessageId, cancellation.Token) is { } recorded)
+        {
+            return recorded;
+        }
+
+        var (lesson, _) = await PracticeLessons.LoadAsync(lessons, input.Lesson, cancellation.Token);
+        var answer = await tutor.AnswerAsync(input.Text, lesson, cancellation.Token);
+        var reply = new PracticeReply(null, answer.Value.Text, null, answer.Value.Citations, answer.Generator);
+        var stored = await practice.AppendTurnAsync(
+            input.SessionId, new PracticeTurn(input.MessageId, PracticeMessageKind.Question, null, input.Text, reply, time.GetUtcNow()), cancellation.Token);
+        logger.LogInformation("Practice session {SessionId}: question {MessageId} answered by {Generator} with {CitationCount} citation(s)",
+            input.SessionId, input.MessageId, stored.Reply.Generator, stored.Reply.Citations.Count);
+        return stored;
+    }
+}

@@ -1,0 +1,118 @@
+using System.Text.RegularExpressions;
+using DurableLessons.Http.Requests;
+using DurableLessons.Shared.Practice;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Http.Practice;
+
+/// <summary>What a client POSTs to /api/practice/{sessionId}/messages.</summary>
+public sealed record PracticeMessageRequest(string? MessageId, string? Kind, string? TaskId, string? Text);
+
+public sealed record PracticeMessageAccepted(string MessageId, bool Accepted);
+
+/// <summary>
+/// Hands a learner's message to the session as an external event and answers 202 at once: grading runs in the
+/// orchestration, and its reply reaches the transcript and the event stream. A message id the session has seen is
+/// acknowledged again and not graded twice. 409 once the session has ended.
+/// </summary>
+public sealed partial class PracticeMessages(ILogger<PracticeMessages> logger)
+{
+    public const int MaxTextLength = 4_000;
+    private const int MaxBodyBytes = 32 * 1024;
+
+    public async Task<IResult> PostAsync(HttpRequest request, DurableTaskClient client, string sessionId)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(client);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var (body, problem) = await JsonRequestReader.ReadAsync<PracticeMessageRequest>(request, MaxBodyBytes);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (message, errors) = Validate(body!);
+        if (message is null)
+        {
+            return RequestProblems.Invalid(errors);
+        }
+
+        var session = await PracticeSessions.FindAsync(client, sessionId, cancellationToken);
+        if (session is null)
+        {
+            return PracticeSessions.NotFound(sessionId);
+        }
+
+        if (session.IsCompleted)
+        {
+            return Results.Problem(
+                statusCode: StatusCodes.Status409Conflict,
+                title: "The practice session has ended.",
+                detail: $"Session '{sessionId}' is {session.RuntimeStatus}; start a new one with POST /api/lessons/{{subject}}/{{topic}}/practice.");
+        }
+
+        if (message.TaskId is { } taskId && session.ReadCustomStatusAs<PracticeStatus>() is { } status && !status.TaskIds.Contains(taskId, StringComparer.Ordinal))
+        {
+            return RequestProblems.Invalid("taskId", $"The session has no task '{taskId}'; its tasks are {string.Join(", ", status.TaskIds)}.");
+        }
+
+        await client.RaiseEventAsync(sessionId, PracticeNames.MessageEvent, message, cancellationToken);
+        logger.LogInformation("Practice session {SessionId}: accepted {Kind} message {MessageId}", sessionId, message.Kind, message.MessageId);
+        return Results.Accepted(PracticeRoutes.SessionPath(sessionId), new PracticeMessageAccepted(message.MessageId, true));
+    }
+
+    private static (PracticeMessage? Message, Dictionary<string, string[]> Errors) Validate(PracticeMessageRequest body)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (body.MessageId is not { } messageId || !MessageIdPattern().IsMatch(messageId))
+        {
+            errors["messageId"] = ["Required: 1 to 100 letters, digits, '-', '_', '.' or ':' that identify this message (a retry sends the same id)."];
+        }
+
+        PracticeMessageKind? kind = body.Kind switch
+        {
+            "answer" => PracticeMessageKind.Answer,
+            "question" => PracticeMessageKind.Question,
+            "end" => PracticeMessageKind.End,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            errors["kind"] = ["Required: 'answer', 'question' or 'end'."];
+        }
+
+        var text = body.Text?.Trim();
+        if (kind is PracticeMessageKind.Answer or PracticeMessageKind.Question)
+        {
+            if (string.IsNullOrEmpty(text))
+            {
+                errors["text"] = ["Required: the answer or the question, 1 to 4,000 characters."];
+            }
+            else if (text.Length > MaxTextLength)
+            {
+                errors["text"] = [$"At most {MaxTextLength} characters; this one has {text.Length}."];
+            }
+            else if (text.Any(c => char.IsControl(c) && c is not ('\n' or '\r' or '\t')))
+            {
+                errors["text"] = ["Control characters other than line breaks and tabs are not accepted."];
+            }
+        }
+
+        if (body.TaskId is { } taskId && (kind != PracticeMessageKind.Answer || !TaskIdPattern().IsMatch(taskId)))
+        {
+            errors["taskId"] = [kind == PracticeMessageKind.Answer ? "A task id looks like 'exercise-1' or 'quiz-2'." : "Only an answer names a task."];
+        }
+
+        return errors.Count > 0
+            ? (null, errors)
+            : (new PracticeMessage(body.MessageId!, kind!.Value, body.TaskId, text), errors);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,100}$")]
+    private static partial Regex MessageIdPattern();
+
+    [GeneratedRegex("^(exercise|quiz)-[0-9]{1,3}$")]
+    private static partial Regex TaskIdPattern();
+}

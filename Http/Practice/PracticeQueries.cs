@@ -1,0 +1,55 @@
+using DurableLessons.Shared.Practice;
+using Microsoft.AspNetCore.Http;
+using Microsoft.DurableTask;
+using Microsoft.DurableTask.Client;
+
+namespace DurableLessons.Http.Practice;
+
+/// <summary>A practice session as the learner sees it: never the answer key of the task still active.</summary>
+public sealed record PracticeSessionView(
+    string SessionId,
+    PracticeLessonRef? Lesson,
+    string State,
+    string RuntimeStatus,
+    PracticeTaskView? ActiveTask,
+    PracticeScore? Score,
+    int Turns,
+    PracticeReply? LastFeedback,
+    IReadOnlyList<PracticeTurn> Transcript,
+    PracticeSummary? Summary,
+    string? Error);
+
+public sealed class PracticeQueries(IPracticeStore store)
+{
+    public async Task<IResult> GetAsync(DurableTaskClient client, string sessionId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        var session = await PracticeSessions.FindAsync(client, sessionId, cancellationToken);
+        if (session is null)
+        {
+            return PracticeSessions.NotFound(sessionId);
+        }
+
+        var status = session.ReadCustomStatusAs<PracticeStatus>();
+        var summary = session.RuntimeStatus == OrchestrationRuntimeStatus.Completed ? session.ReadOutputAs<PracticeSummary>() : null;
+        var transcript = await store.GetTranscriptAsync(sessionId, cancellationToken);
+        var state = session.RuntimeStatus switch
+        {
+            OrchestrationRuntimeStatus.Failed => "failed",
+            OrchestrationRuntimeStatus.Terminated => "terminated",
+            _ => summary?.State ?? status?.State ?? "starting",
+        };
+        return Results.Ok(new PracticeSessionView(
+            sessionId,
+            status?.Lesson ?? summary?.Lesson,
+            state,
+            session.RuntimeStatus.ToString(),
+            session.IsCompleted ? null : status?.ActiveTask,
+            summary?.Score ?? status?.Score,
+            status?.Turns ?? transcript.Count,
+            status?.LastFeedback,
+            transcript,
+            summary,
+            session.FailureDetails?.ErrorMessage));
+    }
+}
