@@ -3,7 +3,7 @@
 // reload or a shared link shows it again.
 import { lessonGenerateUrl, postJson, requestJson, syllabusUrl } from './api.js';
 import { watchRun } from './run-watch.js';
-import { createSyllabusRefresher } from './syllabus-refresh.js';
+import { createRefresher } from './refresher.js';
 import { allLessons, showSyllabus } from './syllabus-view.js';
 
 const $ = (id) => document.getElementById(id);
@@ -59,9 +59,9 @@ function navigate(id) {
 function open(id) {
   view?.controller.abort();
   const current = { id, controller: new AbortController(), syllabus: null, runs: 0, lowering: false, refreshError: false };
-  current.refresher = createSyllabusRefresher({
+  current.refresher = createRefresher({
     load: async (signal) => (await requestJson(syllabusUrl(id), { signal })).body,
-    onSyllabus: (syllabus) => render(current, syllabus),
+    onValue: (syllabus) => render(current, syllabus),
     onError: (error, { final }) => showRefreshError(current, final ? error.message : `Refreshing failed (${error.message}); retrying…`),
     // Poll while a lesson is generating, and while a batch this page started runs (it may not have started any yet).
     keepGoing: (syllabus) => current.runs > 0 || allLessons(syllabus).some((lesson) => lesson.state === 'generating'),

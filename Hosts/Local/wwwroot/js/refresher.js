@@ -1,14 +1,14 @@
-// Keeps a syllabus on screen current while something in it is still moving. Each refresh loads the syllabus once;
-// while keepGoing(syllabus) says so, the next one follows after delayMs. Failures back off with jitter (poll.js) and
+// Keeps something on screen current while it is still moving (a syllabus whose lessons generate, a practice session
+// awaiting a reply). Each refresh loads it once; while keepGoing(value) says so, the next one follows after delayMs. Failures back off with jitter (poll.js) and
 // give up after maxErrors; a 4xx answer (unknown or malformed id) is final. At most one load and one timer at a time:
 // a refresh asked for during a load runs right after it. stop() (or the signal) clears the timer and aborts the load.
 import { backoffMs, DEFAULTS } from './poll.js';
 
-export function createSyllabusRefresher({
-  load, // (signal) => Promise<syllabus>
-  onSyllabus, // (syllabus) => void
+export function createRefresher({
+  load, // (signal) => Promise<value>
+  onValue, // (value) => void
   onError, // (error, { final }) => void
-  keepGoing, // (syllabus) => boolean
+  keepGoing, // (value) => boolean
   signal,
   delayMs = 1000,
   maxErrors = DEFAULTS.maxErrors,
@@ -56,9 +56,9 @@ export function createSyllabusRefresher({
     }
     cancelTimer();
     loading = true;
-    let syllabus;
+    let value;
     try {
-      syllabus = await load(loads.signal);
+      value = await load(loads.signal);
     } catch (error) {
       loading = false;
       if (stopped) return;
@@ -68,12 +68,12 @@ export function createSyllabusRefresher({
     loading = false;
     if (stopped) return;
     errors = 0;
-    onSyllabus(syllabus);
+    onValue(value);
     if (stopped) return;
     if (again) {
       again = false;
       refresh();
-    } else if (keepGoing(syllabus)) {
+    } else if (keepGoing(value)) {
       schedule(delayMs);
     }
   }

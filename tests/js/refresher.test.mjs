@@ -1,7 +1,7 @@
-// Unit tests of the syllabus page's refresher: node --test tests/js/
+// Unit tests of the refresher (the syllabus page's, the practice panel's): node --test tests/js/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSyllabusRefresher } from '../../Hosts/Local/wwwroot/js/syllabus-refresh.js';
+import { createRefresher } from '../../Hosts/Local/wwwroot/js/refresher.js';
 
 function fakeTimers() {
   const pending = new Map();
@@ -47,14 +47,14 @@ function harness(answers, options = {}) {
   const shown = [];
   const errors = [];
   let loads = 0;
-  const refresher = createSyllabusRefresher({
+  const refresher = createRefresher({
     load: async () => {
       loads += 1;
       const answer = answers.shift();
       if (answer instanceof Error) throw answer;
       return answer;
     },
-    onSyllabus: (s) => shown.push(s.modules[0].lessons.map((l) => l.state).join(',')),
+    onValue: (s) => shown.push(s.modules[0].lessons.map((l) => l.state).join(',')),
     onError: (error, { final }) => errors.push({ message: error.message, final }),
     keepGoing: options.keepGoing ?? generating,
     signal: options.signal,
