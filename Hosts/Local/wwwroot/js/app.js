@@ -83,8 +83,9 @@ async function openLesson(key, version) {
 
 async function showVersion(version) {
   const { body } = await requestJson(lessonUrl(current.subject, current.topic, current.level, version));
-  renderLesson($('lesson'), body);
+  const typeset = renderLesson($('lesson'), body);
   $('lesson-panel').hidden = false;
+  await typeset;
 }
 
 function showStatus(status) {

@@ -1,5 +1,7 @@
-// Renders a stored lesson version (GET /api/lessons/...) as DOM nodes; model text only ever goes through textContent.
-import { renderMarkdown, safeLink, textElement } from './markdown.js';
+// Renders a stored lesson version (GET /api/lessons/...) as DOM nodes; model text only ever goes through textContent,
+// and formulas ($…$, $$…$$) are typeset by KaTeX once the lesson is in the page.
+import { mathsTextElement, renderMarkdown, safeLink, textElement } from './markdown.js';
+import { typesetMaths } from './maths.js';
 
 export function renderLesson(container, version) {
   const lesson = version.document;
@@ -9,12 +11,12 @@ export function renderLesson(container, version) {
   header.append(textElement('h2', lesson.title));
   header.append(textElement('p', `${version.subject} · ${version.topic} · ${version.level} · version ${version.version}`));
   header.lastChild.className = 'muted';
-  header.append(textElement('p', lesson.summary));
+  header.append(mathsTextElement('p', lesson.summary));
   header.lastChild.className = 'summary';
   container.append(header);
 
   if (lesson.objectives?.length) {
-    container.append(block('Objectives', list('ul', lesson.objectives.map((objective) => textElement('li', objective)))));
+    container.append(block('Objectives', list('ul', lesson.objectives.map((objective) => mathsTextElement('li', objective)))));
   }
 
   for (const section of lesson.sections ?? []) {
@@ -42,11 +44,11 @@ export function renderLesson(container, version) {
   if (lesson.quiz?.length) {
     container.append(block('Quiz', list('ol', lesson.quiz.map((question) => {
       const item = document.createElement('li');
-      item.append(textElement('p', question.question));
-      item.append(list('ol', (question.choices ?? []).map((choice) => textElement('li', choice)), 'choices'));
+      item.append(mathsTextElement('p', question.question));
+      item.append(list('ol', (question.choices ?? []).map((choice) => mathsTextElement('li', choice)), 'choices'));
       const answer = document.createElement('div');
-      answer.append(textElement('p', `Answer: ${question.choices?.[question.answerIndex] ?? '?'}`));
-      answer.append(textElement('p', question.explanation));
+      answer.append(mathsTextElement('p', `Answer: ${question.choices?.[question.answerIndex] ?? '?'}`));
+      answer.append(mathsTextElement('p', question.explanation));
       item.append(reveal('Show answer', answer));
       return item;
     }))));
@@ -72,6 +74,7 @@ export function renderLesson(container, version) {
   const footer = textElement('p', `Generator: ${lesson.generator} · model calls ${usage.calls ?? 0} · tokens ${(usage.promptTokens ?? 0) + (usage.completionTokens ?? 0)} (prompt ${usage.promptTokens ?? 0}, completion ${usage.completionTokens ?? 0})`);
   footer.className = 'muted generator';
   container.append(footer);
+  return typesetMaths(container);
 }
 
 function block(title, content) {

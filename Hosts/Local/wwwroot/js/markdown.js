@@ -1,6 +1,8 @@
 // A tiny Markdown renderer that builds DOM nodes and sets text only through textContent, so model output can never
 // become markup: no script, no event-handler attribute, no raw HTML. Supports headings, paragraphs, lists, fenced
-// code, block quotes, **bold**, *italic*, `code` and [links](http(s) only).
+// code, block quotes, **bold**, *italic*, `code`, [links](http(s) only) and $maths$ / $$maths$$ (placeholders that
+// maths.js typesets with KaTeX; call typesetMaths on the container once it is in the page).
+import { MATHS_PATTERN, formulaElement, plainText, splitMaths } from './maths.js';
 
 /** Renders Markdown into a DocumentFragment. */
 export function renderMarkdown(markdown, doc = document) {
@@ -64,20 +66,25 @@ export function renderMarkdown(markdown, doc = document) {
   return fragment;
 }
 
-/** Appends inline Markdown (bold, italic, code, links) to `parent` as text nodes and elements. */
+// Code spans first: a dollar in code is code. A formula starting before a bold or italic marker is a formula.
+const INLINE_PATTERN = new RegExp(`(\`[^\`]+\`)|(${MATHS_PATTERN})|(\\*\\*[^*]+\\*\\*)|(\\*[^*\\s][^*]*\\*)|(\\[[^\\]]+\\]\\([^)\\s]+\\))`, 'g');
+
+/** Appends inline Markdown (bold, italic, code, links, maths) to `parent` as text nodes and elements. */
 export function appendInline(parent, text, doc = document) {
-  const pattern = /(`[^`]+`)|(\*\*[^*]+\*\*)|(\*[^*\s][^*]*\*)|(\[[^\]]+\]\([^)\s]+\))/g;
+  text = String(text ?? '');
   let last = 0;
-  for (const match of String(text).matchAll(pattern)) {
-    if (match.index > last) parent.append(doc.createTextNode(text.slice(last, match.index)));
+  for (const match of text.matchAll(INLINE_PATTERN)) {
+    if (match.index > last) parent.append(doc.createTextNode(plainText(text.slice(last, match.index))));
     const token = match[0];
     if (match[1]) {
       parent.append(textElement('code', token.slice(1, -1), doc));
     } else if (match[2]) {
+      parent.append(formulaElement(token, doc));
+    } else if (match[3]) {
       const strong = doc.createElement('strong');
       appendInline(strong, token.slice(2, -2), doc);
       parent.append(strong);
-    } else if (match[3]) {
+    } else if (match[4]) {
       const em = doc.createElement('em');
       appendInline(em, token.slice(1, -1), doc);
       parent.append(em);
@@ -87,7 +94,20 @@ export function appendInline(parent, text, doc = document) {
     }
     last = match.index + token.length;
   }
-  if (last < text.length) parent.append(doc.createTextNode(text.slice(last)));
+  if (last < text.length) parent.append(doc.createTextNode(plainText(text.slice(last))));
+}
+
+/** Appends text with formulas and nothing else (no Markdown): for quiz questions, choices and the like. */
+export function appendTextWithMaths(parent, text, doc = document) {
+  for (const part of splitMaths(text)) {
+    parent.append(part.type === 'maths' ? formulaElement(part.source, doc) : doc.createTextNode(part.text));
+  }
+  return parent;
+}
+
+/** An element holding text with formulas (see appendTextWithMaths). */
+export function mathsTextElement(tag, text, doc = document) {
+  return appendTextWithMaths(doc.createElement(tag), text ?? '', doc);
 }
 
 /** An anchor for http(s) URLs only; anything else (javascript:, data:, corpus://) is shown as plain text. */
