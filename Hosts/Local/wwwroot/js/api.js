@@ -32,6 +32,21 @@ export function versionsUrl(subject, topic, level) {
   return `api/lessons/${encodePart(subject)}/${encodePart(topic)}/versions?level=${encodeURIComponent(level)}`;
 }
 
+/** Starts (or joins) a practice session on one lesson version: POST → 202 check-status payload plus sessionUrl. */
+export function practiceStartUrl(subject, topic, level, version) {
+  const query = new URLSearchParams({ level });
+  if (version) query.set('version', version);
+  return `api/lessons/${encodePart(subject)}/${encodePart(topic)}/practice?${query}`;
+}
+
+export function practiceSessionUrl(sessionId) {
+  return `api/practice/${encodeURIComponent(sessionId)}`;
+}
+
+export function practiceMessagesUrl(sessionId) {
+  return `${practiceSessionUrl(sessionId)}/messages`;
+}
+
 function encodePart(value) {
   return encodeURIComponent(String(value).trim());
 }

@@ -1,6 +1,7 @@
 // The lesson page: request a lesson, follow its progress, show it, and switch between its versions.
 import { requestJson, lessonUrl, versionsUrl } from './api.js';
 import { renderLesson } from './lesson-view.js';
+import { createPracticePanel } from './practice-panel.js';
 import { watchRun } from './run-watch.js';
 
 const $ = (id) => document.getElementById(id);
@@ -8,6 +9,7 @@ const form = $('lesson-form');
 const progress = $('progress');
 let current = null; // { subject, topic, level } of the lesson on screen
 let watching = null;
+const practice = createPracticePanel($('practice-panel'));
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -85,6 +87,7 @@ async function showVersion(version) {
   const { body } = await requestJson(lessonUrl(current.subject, current.topic, current.level, version));
   const typeset = renderLesson($('lesson'), body);
   $('lesson-panel').hidden = false;
+  practice.show({ subject: body.subject, topic: body.topic, level: body.level ?? current.level, version: body.version });
   await typeset;
 }
 

@@ -55,15 +55,7 @@ export function renderLesson(container, version) {
   }
 
   if (lesson.citations?.length) {
-    const citations = list('ol', lesson.citations.map((citation) => {
-      const item = document.createElement('li');
-      item.value = citation.id;
-      item.dataset.citation = String(citation.id);
-      item.append(safeLink(citation.title || citation.url, citation.url));
-      item.append(textElement('span', ` — ${citation.source}`));
-      return item;
-    }), 'citations');
-    container.append(block('Citations', citations));
+    container.append(block('Citations', citationList(lesson.citations)));
   }
 
   if (lesson.reviewNotes?.length) {
@@ -75,6 +67,18 @@ export function renderLesson(container, version) {
   footer.className = 'muted generator';
   container.append(footer);
   return typesetMaths(container);
+}
+
+/** A numbered list of citations ({id, title, url, source}); only http(s) URLs become links. */
+export function citationList(citations) {
+  return list('ol', citations.map((citation) => {
+    const item = document.createElement('li');
+    item.value = citation.id;
+    item.dataset.citation = String(citation.id);
+    item.append(safeLink(citation.title || citation.url, citation.url));
+    item.append(textElement('span', ` — ${citation.source}`));
+    return item;
+  }), 'citations');
 }
 
 function block(title, content) {
