@@ -30,6 +30,6 @@ public static class ActivityRegistration
             .AddActivity<GetRunStatusActivity>()
             .AddActivity<OpenPracticeSessionActivity>().AddActivity<GetPracticeTaskActivity>()
             .AddActivity<GradePracticeAnswerActivity>().AddActivity<AnswerPracticeQuestionActivity>()
-            .AddActivity<SavePracticeSummaryActivity>();
+            .AddActivity<SavePracticeSummaryActivity>().AddActivity<ReadPracticeInboxActivity>();
     }
 }

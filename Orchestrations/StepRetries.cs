@@ -24,6 +24,14 @@ internal static class StepRetries
     public static TaskOptions Storage(int attempts = LessonOptions.DefaultStorageRetryAttempts) =>
         TaskOptions.FromRetryPolicy(StoragePolicy(attempts));
 
+    /// <summary>
+    /// Like <see cref="Storage"/>, except for a refusal (<see cref="InvalidOperationException"/>: no such lesson, no such
+    /// task), which no retry can mend and which fails the call at once.
+    /// </summary>
+    public static TaskOptions StorageUnlessRefused(int attempts = LessonOptions.DefaultStorageRetryAttempts) =>
+        TaskOptions.FromRetryPolicy(
+            new RetryPolicy(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay) { HandleFailure = failure => !failure.IsCausedBy<InvalidOperationException>() });
+
     /// <summary>A writing or merge step: 3 attempts of its own work (2 s, then 4 s apart), storage faults apart.</summary>
     public static Task<T> CallStepAsync<T>(
         this TaskOrchestrationContext context, RunDeadline deadline, string activity, object input, int storageAttempts = LessonOptions.DefaultStorageRetryAttempts) =>

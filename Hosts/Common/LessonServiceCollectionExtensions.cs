@@ -1,13 +1,16 @@
 using DurableLessons.Activities;
 using DurableLessons.Http.Admin;
 using DurableLessons.Http.Lessons;
+using DurableLessons.Http.Practice;
 using DurableLessons.Http.Syllabi;
 using DurableLessons.Llm;
+using DurableLessons.Llm.Practice;
 using DurableLessons.Llm.Syllabi;
 using DurableLessons.Orchestrations;
 using DurableLessons.Research;
 using DurableLessons.Shared.Runs;
 using DurableLessons.Storage;
+using DurableLessons.Storage.Practice;
 using DurableLessons.Storage.Syllabi;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Configuration;
@@ -32,6 +35,7 @@ public static class LessonServiceCollectionExtensions
         services.AddLessonAuthor(configuration);
         services.AddLessonHttp(configuration);
         services.AddSyllabusStorage(configuration).AddSyllabusAuthor(configuration).AddSyllabusHttp(configuration);
+        services.AddPracticeStorage(configuration).AddPracticeTutor(configuration).AddPracticeHttp(configuration);
         services.AddAdminHttp(configuration);
         return services;
     }

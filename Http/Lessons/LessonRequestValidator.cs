@@ -93,6 +93,13 @@ public sealed partial class LessonRequestValidator(IResearchSourceDirectory sour
 
     private static string? RequiredText(string? value, string field, Dictionary<string, string[]> errors)
     {
+        // Stripping them would let "verbs\u0007" join the run of "verbs": a name with a control character is refused.
+        if (value is not null && value.Any(c => char.IsControl(c) && !char.IsWhiteSpace(c)))
+        {
+            errors[field] = ["Must not contain control characters (NUL, BEL, escape, …); tabs and line breaks count as spaces."];
+            return null;
+        }
+
         var normalized = value is null ? string.Empty : LessonKey.Normalize(value);
         if (normalized.Length == 0)
         {

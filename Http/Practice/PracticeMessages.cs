@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using DurableLessons.Http.Requests;
+using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Practice;
+using DurableLessons.Shared.Storage;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
@@ -17,7 +19,7 @@ public sealed record PracticeMessageAccepted(string MessageId, bool Accepted);
 /// orchestration, and its reply reaches the transcript and the event stream. A message id the session has seen is
 /// acknowledged again and not graded twice. 409 once the session has ended.
 /// </summary>
-public sealed partial class PracticeMessages(ILogger<PracticeMessages> logger)
+public sealed partial class PracticeMessages(IPracticeStore store, ILessonStore lessons, ILogger<PracticeMessages> logger)
 {
     public const int MaxTextLength = 4_000;
     private const int MaxBodyBytes = 32 * 1024;
@@ -53,14 +55,33 @@ public sealed partial class PracticeMessages(ILogger<PracticeMessages> logger)
                 detail: $"Session '{sessionId}' is {session.RuntimeStatus}; start a new one with POST /api/lessons/{{subject}}/{{topic}}/practice.");
         }
 
-        if (message.TaskId is { } taskId && session.ReadCustomStatusAs<PracticeStatus>() is { } status && !status.TaskIds.Contains(taskId, StringComparer.Ordinal))
+        if (message.TaskId is { } taskId && await TaskIdsAsync(session, cancellationToken) is { } taskIds && !taskIds.Contains(taskId, StringComparer.Ordinal))
         {
-            return RequestProblems.Invalid("taskId", $"The session has no task '{taskId}'; its tasks are {string.Join(", ", status.TaskIds)}.");
+            return RequestProblems.Invalid("taskId", $"The session has no task '{taskId}'; its tasks are {string.Join(", ", taskIds)}.");
         }
 
+        // The inbox first: a message is accepted once it is stored, whatever becomes of the event.
+        await store.AddMessageAsync(sessionId, message, cancellationToken);
         await client.RaiseEventAsync(sessionId, PracticeNames.MessageEvent, message, cancellationToken);
         logger.LogInformation("Practice session {SessionId}: accepted {Kind} message {MessageId}", sessionId, message.Kind, message.MessageId);
         return Results.Accepted(PracticeRoutes.SessionPath(sessionId), new PracticeMessageAccepted(message.MessageId, true));
+    }
+
+    /// <summary>The session's task ids: from its status once it is open, else from the lesson version it was started on.</summary>
+    private async Task<IReadOnlyList<string>?> TaskIdsAsync(OrchestrationMetadata session, CancellationToken cancellationToken)
+    {
+        if (session.ReadCustomStatusAs<PracticeStatus>() is { } status)
+        {
+            return status.TaskIds;
+        }
+
+        if (session.ReadInputAs<PracticeSessionInput>() is not { Version: { } version } input)
+        {
+            return null;
+        }
+
+        var lesson = await lessons.GetVersionAsync(new LessonKey(input.Subject, input.Topic, input.Level), version, cancellationToken);
+        return lesson is null ? null : PracticeTaskList.From(lesson.Document).Select(task => task.Id).ToList();
     }
 
     private static (PracticeMessage? Message, Dictionary<string, string[]> Errors) Validate(PracticeMessageRequest body)

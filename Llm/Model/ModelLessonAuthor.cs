@@ -20,15 +20,7 @@ public sealed class ModelLessonAuthor : ILessonAuthor
     public ModelLessonAuthor(IOptions<LlmOptions> options, TimeProvider timeProvider, ILogger<ModelLessonAuthor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.Value;
-        var configured = settings.ConfiguredProviders;
-        if (configured.Count == 0)
-        {
-            throw new InvalidOperationException($"{nameof(ModelLessonAuthor)} needs at least one provider under {LlmOptions.SectionName}:Providers.");
-        }
-
-        var providers = configured.Select(ChatProvider.Create).ToArray();
-        chain = new ProviderChain(providers, TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), timeProvider, logger);
+        chain = ProviderChain.FromOptions(options.Value, timeProvider, logger, nameof(ModelLessonAuthor));
     }
 
     /// <summary>"{Name}/{Model}" of every provider, in the order they are tried.</summary>

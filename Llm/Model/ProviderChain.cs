@@ -1,3 +1,4 @@
+using DurableLessons.Llm.Configuration;
 using System.ClientModel;
 using System.Globalization;
 using System.Text;
@@ -16,6 +17,19 @@ namespace DurableLessons.Llm.Model;
 internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeSpan maxRetryAfter, TimeProvider timeProvider, ILogger logger)
 {
     public IReadOnlyList<ChatProvider> Providers => providers;
+
+    /// <summary>The chain over every configured provider, for <paramref name="owner"/>; at least one must be configured.</summary>
+    public static ProviderChain FromOptions(LlmOptions settings, TimeProvider timeProvider, ILogger logger, string owner)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var configured = settings.ConfiguredProviders;
+        if (configured.Count == 0)
+        {
+            throw new InvalidOperationException($"{owner} needs at least one provider under {LlmOptions.SectionName}:Providers.");
+        }
+
+        return new ProviderChain(configured.Select(ChatProvider.Create).ToArray(), TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), timeProvider, logger);
+    }
 
     public async Task<AuthorResult<T>> RunAsync<T>(ModelStep<T> step, CancellationToken cancellationToken)
     {

@@ -16,14 +16,7 @@ public sealed class ModelSyllabusAuthor : ISyllabusAuthor
     public ModelSyllabusAuthor(IOptions<LlmOptions> options, TimeProvider timeProvider, ILogger<ModelSyllabusAuthor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var settings = options.Value;
-        var configured = settings.ConfiguredProviders;
-        if (configured.Count == 0)
-        {
-            throw new InvalidOperationException($"{nameof(ModelSyllabusAuthor)} needs at least one provider under {LlmOptions.SectionName}:Providers.");
-        }
-
-        chain = new ProviderChain(configured.Select(ChatProvider.Create).ToArray(), TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), timeProvider, logger);
+        chain = ProviderChain.FromOptions(options.Value, timeProvider, logger, nameof(ModelSyllabusAuthor));
     }
 
     public Task<AuthorResult<SyllabusPlan>> PlanAsync(SyllabusBrief brief, ResearchPack research, CancellationToken cancellationToken)

@@ -23,14 +23,22 @@ public sealed class PracticeSession : TaskOrchestrator<PracticeSessionInput, Pra
         input = RunInputRules.Require(input, PracticeNames.PracticeSession, "subject, topic and level").Validated();
         var logger = context.CreateReplaySafeLogger<PracticeSession>();
         var sessionId = context.InstanceId;
-        var storage = StepRetries.Storage();
+        var storage = StepRetries.StorageUnlessRefused();
 
         var state = input.State ?? await OpenAsync(context, sessionId, input, storage);
+
+        // A message raised while the last execution was continuing as new may not reach this one as an event: the
+        // inbox has every accepted message, and those not yet handled go first.
+        var pending = new Queue<PracticeMessage>(input.State is null
+            ? []
+            : await context.CallActivityAsync<List<PracticeMessage>>(PracticeNames.ReadPracticeInbox, sessionId, storage));
         var turnsThisExecution = 0;
         while (state.ActiveIndex < state.TaskIds.Count)
         {
             context.SetCustomStatus(Status(PracticeStates.Waiting, state));
-            var message = await NextMessageAsync(context, TimeSpan.FromSeconds(input.IdleTimeoutSeconds));
+            var message = pending.TryDequeue(out var waiting)
+                ? waiting
+                : await NextMessageAsync(context, TimeSpan.FromSeconds(input.IdleTimeoutSeconds));
             if (message is null)
             {
                 logger.LogInformation("Practice session {SessionId} expired after {Seconds} idle seconds", sessionId, input.IdleTimeoutSeconds);
@@ -55,7 +63,8 @@ public sealed class PracticeSession : TaskOrchestrator<PracticeSessionInput, Pra
 
             if (++turnsThisExecution >= input.TurnsPerExecution && state.ActiveIndex < state.TaskIds.Count)
             {
-                // Only the state goes on; messages that arrived meanwhile are kept for the next execution.
+                // Only the state goes on. Messages that arrived meanwhile are kept for the next execution as events
+                // where the backend carries them over, and in the inbox in any case.
                 context.ContinueAsNew(input with { State = state }, preserveUnprocessedEvents: true);
                 return null!;
             }

@@ -59,7 +59,16 @@ public interface IPracticeStore
     /// <summary>Every turn, in the order appended.</summary>
     Task<IReadOnlyList<PracticeTurn>> GetTranscriptAsync(string sessionId, CancellationToken cancellationToken);
 
-    /// <summary>Removes a session's transcript and summary (a new session under the same id starts over).</summary>
+    /// <summary>
+    /// Keeps a message the session accepted (the inbox), before it is handed to the orchestration as an event, so that
+    /// one in flight while the session continues as new is picked up by the next execution. Idempotent per message id.
+    /// </summary>
+    Task AddMessageAsync(string sessionId, PracticeMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Every accepted message, in the order accepted.</summary>
+    Task<IReadOnlyList<PracticeMessage>> GetMessagesAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Removes a session's transcript, inbox and summary (a new session under the same id starts over).</summary>
     Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken);
 
     Task SaveSummaryAsync(PracticeSummary summary, CancellationToken cancellationToken);

@@ -11,6 +11,7 @@ public static class PracticeNames
     public const string GradePracticeAnswer = nameof(GradePracticeAnswer);
     public const string AnswerPracticeQuestion = nameof(AnswerPracticeQuestion);
     public const string SavePracticeSummary = nameof(SavePracticeSummary);
+    public const string ReadPracticeInbox = nameof(ReadPracticeInbox);
 
     /// <summary>The external event that carries a learner's message.</summary>
     public const string MessageEvent = "message";

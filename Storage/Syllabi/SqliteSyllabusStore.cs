@@ -1,7 +1,6 @@
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
 using DurableLessons.Storage.Sqlite;
-using Microsoft.Data.Sqlite;
 
 namespace DurableLessons.Storage.Syllabi;
 
@@ -18,14 +17,13 @@ internal sealed class SqliteSyllabusStore(SqliteLessonDatabase database) : ISyll
         CREATE INDEX IF NOT EXISTS syllabi_by_topic_level ON syllabi (topic_level, created_at_ticks);
         """;
 
-    private readonly SemaphoreSlim schemaLock = new(1, 1);
-    private volatile bool schemaReady;
+    private readonly SqliteSchema schema = new(database, Schema);
 
     public async Task SaveAsync(SyllabusDocument syllabus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(syllabus);
         await using var write = await database.OpenForWriteAsync(cancellationToken);
-        await EnsureSchemaAsync(write.Connection, cancellationToken);
+        await schema.EnsureAsync(write.Connection, cancellationToken);
         await using var command = write.Connection.CreateCommand();
         command.CommandText = """
             INSERT INTO syllabi (id, topic_level, created_at_ticks, document) VALUES ($id, $topicLevel, $createdAt, $document)
@@ -41,7 +39,7 @@ internal sealed class SqliteSyllabusStore(SqliteLessonDatabase database) : ISyll
     public async Task<SyllabusDocument?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await schema.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT document FROM syllabi WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
@@ -51,51 +49,12 @@ internal sealed class SqliteSyllabusStore(SqliteLessonDatabase database) : ISyll
     public async Task<SyllabusDocument?> FindLatestAsync(string topic, LessonLevel level, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await schema.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT document FROM syllabi WHERE topic_level = $topicLevel ORDER BY created_at_ticks DESC LIMIT 1";
         command.Parameters.AddWithValue("$topicLevel", SyllabusJson.TopicLevelKey(topic, level));
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? SyllabusJson.Deserialize(json) : null;
     }
 
-    public void Dispose() => schemaLock.Dispose();
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = await database.OpenAsync(cancellationToken);
-        try
-        {
-            await EnsureSchemaAsync(connection, cancellationToken);
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        if (schemaReady)
-        {
-            return;
-        }
-
-        await schemaLock.WaitAsync(cancellationToken);
-        try
-        {
-            if (!schemaReady)
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = Schema;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                schemaReady = true;
-            }
-        }
-        finally
-        {
-            schemaLock.Release();
-        }
-    }
+    public void Dispose() => schema.Dispose();
 }

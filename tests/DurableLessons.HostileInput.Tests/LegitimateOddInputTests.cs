@@ -16,7 +16,7 @@ public sealed class LegitimateOddInputTests(PlainHost fixture) : IClassFixture<P
     [InlineData("right-to-left text", "{\"subject\":\"עברית\",\"topic\":\"الكسور\",\"level\":\"intermediate\"}", "الكسور")]
     [InlineData("a direction override inside visible text", "{\"subject\":\"math\",\"topic\":\"abc\\u202edef\",\"level\":\"beginner\"}", "abc\u202edef")]
     [InlineData("unknown fields, nested", "{\"subject\":\"math\",\"topic\":\"ignored extras\",\"level\":\"beginner\",\"isAdmin\":true,\"extra\":{\"a\":[1,2,{\"b\":null}]}}", "ignored extras")]
-    [InlineData("escaped control characters inside text", "{\"subject\":\"math\",\"topic\":\"tabs\\tand\\u0000nuls\",\"level\":\"beginner\"}", "tabs and nuls")]
+    [InlineData("escaped tabs and line breaks inside text", "{\"subject\":\"math\",\"topic\":\"tabs\\tand\\nbreaks\",\"level\":\"beginner\"}", "tabs and breaks")]
     public async Task Odd_but_legitimate_lesson_request_is_accepted(string why, string json, string expectedTopic)
     {
         using var response = await PostAsync(json, "application/json");

@@ -36,7 +36,10 @@ internal static class LessonCases
             .Invalid("10,000 nested arrays as the body", Body(DeepArrays()), "body")
             .Invalid("10,000 nested arrays in subject", Body(Lesson(subject: DeepArrays())), "subject")
             .Invalid("10,000 nested objects in an unknown field", Body(Lesson(extra: ",\"x\":" + DeepObjects())), "x")
-            .Invalid("invalid UTF-8 bytes in subject", Bytes("POST", Start, InvalidUtf8Subject()), "subject");
+            .Invalid("invalid UTF-8 bytes in subject", Bytes("POST", Start, InvalidUtf8Subject()), "subject")
+            .Invalid("a NUL inside the topic", Body(Lesson(topic: "\"ver\\u0000bs\"")), "topic")
+            .Invalid("a BEL after the subject", Body(Lesson(subject: "\"english\\u0007\"")), "subject")
+            .Invalid("an escape sequence in the topic", Body(Lesson(topic: "\"\\u001b[31mred\"")), "topic");
 
         // Too big.
         list.Status("70 KB body with Content-Length", Bytes("POST", Start, HugeJson(OverApiLimit)), 413)

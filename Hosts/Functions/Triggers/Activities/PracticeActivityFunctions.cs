@@ -26,4 +26,8 @@ public static class PracticeActivityFunctions
     [Function(PracticeNames.SavePracticeSummary)]
     public static Task<bool> SavePracticeSummary([ActivityTrigger] PracticeSummary input, FunctionContext context) =>
         ActivityInvocation.RunAsync<SavePracticeSummaryActivity, PracticeSummary, bool>(context, input);
+
+    [Function(PracticeNames.ReadPracticeInbox)]
+    public static Task<List<PracticeMessage>> ReadPracticeInbox([ActivityTrigger] string input, FunctionContext context) =>
+        ActivityInvocation.RunAsync<ReadPracticeInboxActivity, string, List<PracticeMessage>>(context, input);
 }

@@ -1,0 +1,32 @@
+using DurableLessons.Llm.Configuration;
+using DurableLessons.Shared.Authoring;
+using DurableLessons.Shared.Practice;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Llm.Practice;
+
+public static class PracticeTutorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IPracticeTutor"/> on the same <c>Llm:Providers</c> as the lesson author: the model chain when
+    /// a provider is configured, the offline tutor otherwise. Adds the lesson author too when it is not registered yet.
+    /// </summary>
+    public static IServiceCollection AddPracticeTutor(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        // Binding Llm twice would list every provider twice: reuse the lesson author's registration when present.
+        if (!services.Any(d => d.ServiceType == typeof(ILessonAuthor)))
+        {
+            services.AddLessonAuthor(configuration);
+        }
+
+        services.TryAddSingleton<IPracticeTutor>(provider =>
+            provider.GetRequiredService<IOptions<LlmOptions>>().Value.ConfiguredProviders.Count > 0
+                ? ActivatorUtilities.CreateInstance<ModelPracticeTutor>(provider)
+                : new OfflinePracticeTutor());
+        return services;
+    }
+}

@@ -1,0 +1,165 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using DurableLessons.Shared.Practice;
+using DurableLessons.Storage.Configuration;
+using DurableLessons.Storage.Tables;
+using DurableLessons.Storage.TableStore;
+using Microsoft.Extensions.Options;
+
+namespace DurableLessons.Storage.Practice;
+
+/// <summary>
+/// Transcripts in the table {prefix}Practice, one partition per session: a row "turn~{messageId}" per turn (inserted,
+/// so a second append of a message id conflicts and the first is kept) holding its JSON in chunked properties and the
+/// time it was appended, by which the transcript is ordered; a row "inbox~{messageId}" per accepted message, the same
+/// way; and a row "summary".
+/// </summary>
+internal sealed class TablePracticeStore(TableServiceClient service, IOptions<StorageOptions> options, TimeProvider time) : IPracticeStore, IDisposable
+{
+    private const string TurnPrefix = "turn~";
+    private const string InboxPrefix = "inbox~";
+    private const string SummaryRow = "summary";
+    private const string AppendedTicks = nameof(AppendedTicks);
+    private const string ChunkCount = nameof(ChunkCount);
+
+    private readonly ProvisionedTable practice = new(service.GetTableClient(options.Value.Table.TablePrefix + "Practice"));
+
+    public async Task<PracticeTurn> AppendTurnAsync(string sessionId, PracticeTurn turn, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        ArgumentNullException.ThrowIfNull(turn);
+        var table = await practice.GetAsync(cancellationToken);
+        var row = Row(sessionId, TurnPrefix + turn.MessageId, PracticeJson.Serialize(turn));
+        row[AppendedTicks] = time.GetUtcNow().UtcTicks;
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+            return turn;
+        }
+        catch (TableConflictException)
+        {
+            return await FindTurnAsync(sessionId, turn.MessageId, cancellationToken)
+                ?? throw new InvalidOperationException($"Turn '{turn.MessageId}' of session '{sessionId}' conflicted but cannot be read.");
+        }
+    }
+
+    public async Task<PracticeTurn?> FindTurnAsync(string sessionId, string messageId, CancellationToken cancellationToken)
+    {
+        var table = await practice.GetAsync(cancellationToken);
+        var row = await table.GetEntityAsync(sessionId, TurnPrefix + messageId, null, cancellationToken);
+        return row is null ? null : PracticeJson.Deserialize<PracticeTurn>(Content(row));
+    }
+
+    public async Task<IReadOnlyList<PracticeTurn>> GetTranscriptAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in RowsAsync(sessionId, TurnPrefix, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return InArrivalOrder<PracticeTurn>(rows);
+    }
+
+    public async Task AddMessageAsync(string sessionId, PracticeMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionId);
+        ArgumentNullException.ThrowIfNull(message);
+        var table = await practice.GetAsync(cancellationToken);
+        var row = Row(sessionId, InboxPrefix + message.MessageId, PracticeJson.Serialize(message));
+        row[AppendedTicks] = time.GetUtcNow().UtcTicks;
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+        }
+        catch (TableConflictException)
+        {
+            // Accepted before (a client retry): the first copy stays.
+        }
+    }
+
+    public async Task<IReadOnlyList<PracticeMessage>> GetMessagesAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in RowsAsync(sessionId, InboxPrefix, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return InArrivalOrder<PracticeMessage>(rows);
+    }
+
+    public async Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var table = await practice.GetAsync(cancellationToken);
+        foreach (var prefix in (string[])[TurnPrefix, InboxPrefix])
+        {
+            await foreach (var row in RowsAsync(sessionId, prefix, cancellationToken))
+            {
+                await table.DeleteEntityAsync(sessionId, row.RowKey, default, cancellationToken);
+            }
+        }
+
+        await table.DeleteEntityAsync(sessionId, SummaryRow, default, cancellationToken);
+    }
+
+    public async Task SaveSummaryAsync(PracticeSummary summary, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        var table = await practice.GetAsync(cancellationToken);
+        await table.UpsertEntityAsync(Row(summary.SessionId, SummaryRow, PracticeJson.Serialize(summary)), TableUpdateMode.Replace, cancellationToken);
+    }
+
+    public async Task<PracticeSummary?> GetSummaryAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var table = await practice.GetAsync(cancellationToken);
+        var row = await table.GetEntityAsync(sessionId, SummaryRow, null, cancellationToken);
+        return row is null ? null : PracticeJson.Deserialize<PracticeSummary>(Content(row));
+    }
+
+    public void Dispose() => practice.Dispose();
+
+    private static List<T> InArrivalOrder<T>(List<TableEntity> rows) =>
+        rows.OrderBy(row => row.GetInt64(AppendedTicks) ?? 0)
+            .ThenBy(row => row.RowKey, StringComparer.Ordinal)
+            .Select(row => PracticeJson.Deserialize<T>(Content(row)))
+            .ToList();
+
+    private async IAsyncEnumerable<TableEntity> RowsAsync(string sessionId, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var table = await practice.GetAsync(cancellationToken);
+        // Every prefix ends with '~' (0x7E): the keys that start with it sort below the prefix with 0x7F in its place.
+        var filter = TableFilter.Create($"PartitionKey eq {sessionId}") + " and " + TableFilter.StartsWith("RowKey", prefix, prefix[..^1] + "\u007f");
+        await foreach (var row in table.QueryAsync(filter, null, null, cancellationToken))
+        {
+            yield return row;
+        }
+    }
+
+    private static TableEntity Row(string partition, string rowKey, string json)
+    {
+        var chunks = TextChunks.Split(json);
+        var row = new TableEntity(partition, rowKey) { [ChunkCount] = chunks.Count };
+        for (var i = 0; i < chunks.Count; i++)
+        {
+            row[ChunkName(i)] = chunks[i];
+        }
+
+        return row;
+    }
+
+    private static string Content(TableEntity row)
+    {
+        var count = row.GetInt32(ChunkCount) ?? 1;
+        var json = new StringBuilder();
+        for (var i = 0; i < count; i++)
+        {
+            json.Append(row.GetString(ChunkName(i)) ?? throw new InvalidDataException($"Practice row '{row.RowKey}' is missing chunk {i} of {count}."));
+        }
+
+        return json.ToString();
+    }
+
+    private static string ChunkName(int index) => "Content" + index.ToString("D2", CultureInfo.InvariantCulture);
+}
