@@ -14,7 +14,7 @@ public sealed class LessonPageTests(Chromium chromium)
         await using var host = await RunningHost.StartAsync();
         await using var context = await chromium.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        var errors = CollectPageErrors(page);
+        var errors = PageEvents.Errors(page);
         await page.GotoAsync(host.BaseAddress.ToString());
         // Record every value the progress bar takes.
         await page.EvaluateAsync("""
@@ -74,17 +74,11 @@ public sealed class LessonPageTests(Chromium chromium)
 
         await using var context = await chromium.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        var dialogs = new List<string>();
-        page.Dialog += (_, dialog) =>
-        {
-            dialogs.Add(dialog.Message);
-            _ = dialog.DismissAsync();
-        };
+        var dialogs = PageEvents.Dialogs(page);
         var console = new List<string>();
         page.Console += (_, message) => console.Add(message.Text);
-        var requests = new List<string>();
-        page.Request += (_, request) => requests.Add(request.Url);
-        var errors = CollectPageErrors(page);
+        var requests = PageEvents.Requests(page);
+        var errors = PageEvents.Errors(page);
 
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.GetByLabel("Subject").FillAsync("security");
@@ -130,18 +124,4 @@ public sealed class LessonPageTests(Chromium chromium)
         ReviewNotes: ["<script>alert('note')</script>"],
         Generator: "test",
         Usage: new ModelUsage(1, 2, 3));
-
-    private static List<string> CollectPageErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        return errors;
-    }
 }

@@ -25,7 +25,7 @@ public sealed class SyllabusPageTests(Chromium chromium)
         {
             await using var context = await chromium.Browser.NewContextAsync();
             var page = await context.NewPageAsync();
-            var errors = CollectPageErrors(page);
+            var errors = PageEvents.Errors(page);
             await page.GotoAsync(host.BaseAddress.ToString());
             await page.GetByRole(AriaRole.Link, new() { Name = "Syllabi" }).ClickAsync();
 
@@ -91,7 +91,7 @@ public sealed class SyllabusPageTests(Chromium chromium)
 
         await using var context = await chromium.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        var errors = CollectPageErrors(page);
+        var errors = PageEvents.Errors(page);
         await page.GotoAsync(host.SyllabusPage(id).ToString());
         var goodRow = page.Locator($"li.lesson-row[data-lesson-id='{good["id"]!.GetValue<string>()}']");
         var doomedRow = page.Locator($"li.lesson-row[data-lesson-id='{doomed["id"]!.GetValue<string>()}']");
@@ -132,7 +132,7 @@ public sealed class SyllabusPageTests(Chromium chromium)
 
         await using var context = await chromium.Browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        var errors = CollectPageErrors(page);
+        var errors = PageEvents.Errors(page);
         await page.GotoAsync(host.SyllabusPage(id).ToString());
         await Assertions.Expect(page.Locator("#syllabus-meta")).ToContainTextAsync("intermediate ·");
         var lower = page.GetByRole(AriaRole.Button, new() { Name = "Lower difficulty" });
@@ -169,19 +169,5 @@ public sealed class SyllabusPageTests(Chromium chromium)
 
         await Assertions.Expect(page.Locator("#form-error")).ToHaveTextAsync("There is no syllabus with id 'no-such-syllabus'; POST /api/syllabi to plan one.");
         await Assertions.Expect(page.Locator("#syllabus-panel")).ToBeHiddenAsync();
-    }
-
-    private static List<string> CollectPageErrors(IPage page)
-    {
-        var errors = new List<string>();
-        page.PageError += (_, error) => errors.Add(error);
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                errors.Add(message.Text);
-            }
-        };
-        return errors;
     }
 }
