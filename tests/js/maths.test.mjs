@@ -30,6 +30,10 @@ test('prices and lone dollars stay text (Pandoc rules: no space inside the delim
   }
 });
 
+test('a price before a code span does not swallow it: inline formulas have no backticks', () => {
+  assert.deepEqual(shape('costs $10; in code, `$x$` stays'), [['text', 'costs $10; in code, `'], ['inline', 'x'], ['text', '` stays']]);
+});
+
 test('an escaped dollar is a dollar, outside formulas and inside', () => {
   assert.deepEqual(shape('\\$5 or $a\\$b$'), [['text', '$5 or '], ['inline', 'a\\$b']]);
 });

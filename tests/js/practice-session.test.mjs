@@ -39,7 +39,7 @@ test('messages sent from the page await their reply until their turn is in the t
 
 test('a new attempt at the same task is a new task on screen', () => {
   assert.notEqual(taskKey({ id: 'exercise-1', attempt: 1 }), taskKey({ id: 'exercise-1', attempt: 2 }));
-  assert.equal(taskKey({ id: 'quiz-1' }), 'quiz-1#1');
+  assert.equal(taskKey({ id: 'quiz-1' }), 'quiz-1#0');
   assert.equal(taskKey(null), null);
 });
 

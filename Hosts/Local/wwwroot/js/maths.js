@@ -6,9 +6,10 @@
 
 // $$…$$ first (so that "$$" is never read as an empty inline formula), then $…$ as Pandoc reads it: the opening
 // dollar is followed by a non-space, the closing one preceded by a non-space and not followed by a digit, so
-// "it costs $5 and $10" stays text. \$ is a literal dollar, outside formulas and inside.
+// "it costs $5 and $10" stays text. An inline formula has no backtick, so a code span after a price stays code.
+// \$ is a literal dollar, outside formulas and inside.
 export const DISPLAY_MATHS = String.raw`(?<!\\)\$\$(?:\\[\s\S]|[^\\$])+?\$\$`;
-export const INLINE_MATHS = String.raw`(?<![\\$])\$(?=[^\s$])(?:\\[\s\S]|[^\\$\n])+?(?<=\S)\$(?![\d$])`;
+export const INLINE_MATHS = String.raw`(?<![\\$])\$(?=[^\s$])(?:\\[\s\S]|[^\\$\n\x60])+?(?<=\S)\$(?![\d$])`;
 export const MATHS_PATTERN = `${DISPLAY_MATHS}|${INLINE_MATHS}`;
 
 /** The KaTeX settings of every formula: errors shown in place, nothing trusted, no runaway macros or sizes. */

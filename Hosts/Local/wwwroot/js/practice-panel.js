@@ -165,7 +165,7 @@ export function createPracticePanel(root) {
     if (!task) return;
 
     const kind = taskKind(task.kind);
-    const attempt = task.attempt > 1 ? ` · attempt ${task.attempt}` : '';
+    const attempt = task.attempt > 0 ? ` · try ${task.attempt + 1}` : ''; // attempt counts the wrong answers so far
     $('practice-task-title').textContent = `${taskInstruction(kind)}${attempt}`;
     const prompt = $('practice-prompt');
     prompt.replaceChildren(renderMarkdown(task.prompt));
@@ -248,8 +248,9 @@ export function createPracticePanel(root) {
   function updateControls(current) {
     const busy = awaitingReply(current.sent, current.data?.transcript).some((message) => message.kind === 'answer')
       || current.data?.state === 'checking';
-    for (const control of $('practice-task').querySelectorAll('button, input, textarea')) control.disabled = busy;
-    root.setAttribute('aria-busy', String(busy));
+    const task = $('practice-task');
+    for (const control of task.querySelectorAll('button, input, textarea')) control.disabled = busy;
+    task.setAttribute('aria-busy', String(busy)); // not on the panel: that would hold back the transcript's announcements
   }
 
   function setText(id, text) {
@@ -288,7 +289,7 @@ function replyBlock(reply) {
   if (reply.feedback) block.append(labelled('div', 'feedback', null, reply.feedback));
   if (reply.hint) block.append(labelled('div', 'hint', 'Hint: ', reply.hint));
   if (reply.shownAnswer) block.append(labelled('div', 'shown-answer', 'Answer: ', reply.shownAnswer));
-  if (typeof reply.score === 'number') block.append(textElement('p', `Score for this answer: ${Math.round(reply.score * 100)}%`));
+  if (reply.score > 0 && reply.score < 1) block.append(textElement('p', `Partly right: ${Math.round(reply.score * 100)}%`));
   if (reply.citations?.length) {
     const sources = document.createElement('div');
     sources.className = 'reply-citations';

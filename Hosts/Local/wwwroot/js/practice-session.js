@@ -35,7 +35,7 @@ export function awaitingReply(sent, transcript) {
 
 /** An identity for the task on screen: a new attempt at the same task is a new task to show. */
 export function taskKey(task) {
-  return task ? `${task.id}#${task.attempt ?? 1}` : null;
+  return task ? `${task.id}#${task.attempt ?? 0}` : null;
 }
 
 /** What the session is doing, for the status line; `awaiting` is the number of messages without a reply yet. */
