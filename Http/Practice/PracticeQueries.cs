@@ -39,7 +39,7 @@ public sealed class PracticeQueries(IPracticeStore store)
             OrchestrationRuntimeStatus.Terminated => "terminated",
             _ => summary?.State ?? status?.State ?? "starting",
         };
-        return Results.Ok(new PracticeSessionView(
+        return Results.Json(new PracticeSessionView(
             sessionId,
             status?.Lesson ?? summary?.Lesson,
             state,
@@ -50,6 +50,6 @@ public sealed class PracticeQueries(IPracticeStore store)
             status?.LastFeedback,
             transcript,
             summary,
-            session.FailureDetails?.ErrorMessage));
+            session.FailureDetails?.ErrorMessage), PracticeViewJson.Options);
     }
 }

@@ -38,5 +38,6 @@ public sealed record PracticeTaskView(string Id, PracticeTaskKind Kind, string P
 /// <summary>The lesson version a session practises.</summary>
 public sealed record PracticeLessonRef(string Subject, string Topic, LessonLevel Level, string Version)
 {
+    [System.Text.Json.Serialization.JsonIgnore]
     public LessonKey Key => new(Subject, Topic, Level);
 }

@@ -72,6 +72,8 @@ public sealed class PracticeHttpTests
 
         var first = await WaitForAsync(host, sessionUrl, s => Waiting(s, 0));
         Assert.Equal(tasks[0].Id, first["activeTask"]!["id"]!.GetValue<string>());
+        Assert.Equal("gapFill", first["activeTask"]!["kind"]!.GetValue<string>());
+        Assert.Equal("beginner", first["lesson"]!["level"]!.GetValue<string>());
         Assert.Null(first["activeTask"]!["answerKey"]);
 
         using var wrong = await SendAsync(host, sessionId, new { messageId = "a-1", kind = "answer", taskId = tasks[0].Id, text = "no idea" });
@@ -90,6 +92,7 @@ public sealed class PracticeHttpTests
 
         var transcript = session["transcript"]!.AsArray();
         Assert.Equal(["a-1", "a-2", "q-1"], transcript.Select(t => t!["messageId"]!.GetValue<string>()));
+        Assert.Equal(["answer", "answer", "question"], transcript.Select(t => t!["kind"]!.GetValue<string>()));
         Assert.True(transcript[1]!["reply"]!["correct"]!.GetValue<bool>());
         Assert.NotEmpty(transcript[2]!["reply"]!["citations"]!.AsArray());
         Assert.Equal(tasks[1].Id, session["activeTask"]!["id"]!.GetValue<string>());
