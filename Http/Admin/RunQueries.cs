@@ -45,9 +45,17 @@ public static class RunQueries
         return Results.Ok(new RunListing(page, counts, next));
     }
 
+    /// <summary><c>pageSize</c>, or <c>top</c> as Durable's list API names it; a value out of range is refused, never ignored.</summary>
     private static int PageSize(IQueryCollection query, Dictionary<string, string[]> errors)
     {
-        var text = query["pageSize"].ToString();
+        if (query.ContainsKey("top") && query.ContainsKey("pageSize"))
+        {
+            errors["top"] = ["Give either top or pageSize, not both."];
+            return DefaultPageSize;
+        }
+
+        var name = query.ContainsKey("top") ? "top" : "pageSize";
+        var text = query[name].ToString();
         if (text.Length == 0)
         {
             return DefaultPageSize;
@@ -58,7 +66,7 @@ public static class RunQueries
             return size;
         }
 
-        errors["pageSize"] = [$"A whole number from 1 to {MaxPageSize}."];
+        errors[name] = [$"A whole number from 1 to {MaxPageSize}."];
         return DefaultPageSize;
     }
 

@@ -55,6 +55,7 @@ public sealed class AdminRunsTests
         }
         while (token is not null);
         Assert.Equal(3, seen.Distinct().Count());
+        Assert.Single((await GetAsync(host, "/api/runs?top=1"))["runs"]!.AsArray());
 
         var failures = await GetAsync(host, "/api/runs?status=Failed");
         var run = Assert.Single(failures["runs"]!.AsArray())!;

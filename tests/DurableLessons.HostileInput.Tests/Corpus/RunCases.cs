@@ -26,6 +26,8 @@ internal static class RunCases
             .Invalid("createdFrom after createdTo", Get("/api/runs?createdFrom=2026-06-01T00:00:00Z&createdTo=2026-01-01T00:00:00Z"), "createdTo")
             .Invalid("pageSize zero", Get("/api/runs?pageSize=0"), "pageSize")
             .Invalid("pageSize negative", Get("/api/runs?pageSize=-1"), "pageSize")
+            .Invalid("top negative", Get("/api/runs?top=-1"), "top")
+            .Invalid("top beside pageSize", Get("/api/runs?top=5&pageSize=5"), "top")
             .Invalid("pageSize huge", Get("/api/runs?pageSize=99999999999999"), "pageSize")
             .Invalid("pageSize in exponent form", Get("/api/runs?pageSize=1e3"), "pageSize")
             .Invalid("pageSize a word", Get("/api/runs?pageSize=all"), "pageSize")
