@@ -49,6 +49,18 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
 
     public int TotalCalls => _calls.Values.Sum();
 
+    /// <summary>How long the practice tutor's calls (grading, answering) take: long enough to kill the host during one.</summary>
+    public TimeSpan TutorDelay { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How many times the practice tutor's step (<c>practice_grade</c>, <c>practice_answer</c>) was asked for.</summary>
+    public int TutorCalls(string step) => _calls.TryGetValue((Tutoring, step), out var count) ? count : 0;
+
+    private const string Tutoring = "practice";
+
+    private static JsonObject TutorReply(string step) => step == "practice_answer"
+        ? new JsonObject { ["answer"] = "Irregular verbs have their own past forms.", ["citationIds"] = new JsonArray(1) }
+        : new JsonObject { ["correct"] = true, ["score"] = 1.0, ["feedback"] = "Well put.", ["hint"] = string.Empty };
+
     public static async Task<FakeLessonModel> StartAsync(int seed, TimeSpan minDelay, TimeSpan maxDelay)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -86,14 +98,15 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
         var step = body.GetProperty("response_format").GetProperty("json_schema").GetProperty("name").GetString()!;
         var system = Message(body, "system");
         var user = Message(body, "user");
-        var lesson = ParseLesson(system);
-        _calls.AddOrUpdate((lesson.Label, step), 1, (_, count) => count + 1);
+        var tutoring = step.StartsWith("practice_", StringComparison.Ordinal);
+        var lesson = tutoring ? null : ParseLesson(system);
+        _calls.AddOrUpdate((lesson?.Label ?? Tutoring, step), 1, (_, count) => count + 1);
 
         JsonObject content;
         try
         {
-            await Task.Delay(NextDelay(), context.RequestAborted);
-            content = Reply(step, lesson, NoteIds(user));
+            await Task.Delay(tutoring ? TutorDelay : NextDelay(), context.RequestAborted);
+            content = tutoring ? TutorReply(step) : Reply(step, lesson!, NoteIds(user));
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
