@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using DurableLessons.CrashRecovery.Tests.Infrastructure;
+using DurableLessons.Testing.Models;
 using DurableLessons.Shared.Lessons;
 
 namespace DurableLessons.CrashRecovery.Tests;

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DurableLessons.CrashRecovery.Tests.Infrastructure;
+using DurableLessons.Testing.Models;
 
 namespace DurableLessons.CrashRecovery.Tests;
 

@@ -7,17 +7,24 @@ using DurableLessons.Shared.Research;
 namespace DurableLessons.Testing.Authoring;
 
 /// <summary>
-/// The offline author, except that every step fails for lessons whose topic is in <see cref="FailingTopics"/> (as a
+/// The product's own author (the offline one, or a model chain when the settings configure providers), except that every step fails for lessons whose topic is in <see cref="FailingTopics"/> (as a
 /// model chain whose providers all fail would), the first steps of a topic in <see cref="TransientFailures"/> fail
 /// that many times, steps of a topic in <see cref="HeldTopics"/> wait for the test, and it measures how many lessons
 /// it writes at once.
 /// </summary>
 public sealed class ControllableLessonAuthor : ILessonAuthor
 {
-    private readonly OfflineLessonAuthor inner = new();
+    private ILessonAuthor inner = new OfflineLessonAuthor();
     private readonly ConcurrentDictionary<string, int> inFlight = new(StringComparer.Ordinal);
     private readonly Lock gate = new();
     private int maxLessonsAtOnce;
+
+    /// <summary>Puts the author that writes the steps behind this one (the offline author until then).</summary>
+    public ControllableLessonAuthor Wrapping(ILessonAuthor author)
+    {
+        inner = author;
+        return this;
+    }
 
     public ConcurrentDictionary<string, bool> FailingTopics { get; } = new(StringComparer.Ordinal);
 

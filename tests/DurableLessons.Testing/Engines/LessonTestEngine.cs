@@ -14,7 +14,8 @@ namespace DurableLessons.Testing.Engines;
 /// <summary>
 /// The product's orchestrations and activities, composed as the hosts compose them (<c>AddDurableLessons</c>,
 /// <c>RegisterTasks</c>), on either engine: lessons and syllabi in SQLite in a temporary folder, research from the
-/// shipped local corpus, and the offline author behind a <see cref="ControllableLessonAuthor"/> the test steers.
+/// shipped local corpus, and the product's author (offline unless the settings configure a model) behind a
+/// <see cref="ControllableLessonAuthor"/> the test steers.
 /// </summary>
 public sealed class LessonTestEngine : IAsyncDisposable
 {
@@ -55,8 +56,9 @@ public sealed class LessonTestEngine : IAsyncDisposable
                 services =>
                 {
                     services.AddDurableLessons(configuration);
-                    services.RemoveAll<ILessonAuthor>();
-                    services.AddSingleton<ILessonAuthor>(author);
+                    var product = services.Single(d => d.ServiceType == typeof(ILessonAuthor));
+                    services.Remove(product);
+                    services.AddSingleton<ILessonAuthor>(provider => author.Wrapping(ProductAuthor(product, provider)));
                 },
                 new TestEngineOptions { Output = output, Settings = values });
             return new LessonTestEngine(engine, author, data);
@@ -67,6 +69,11 @@ public sealed class LessonTestEngine : IAsyncDisposable
             throw;
         }
     }
+
+    private static ILessonAuthor ProductAuthor(ServiceDescriptor product, IServiceProvider provider) =>
+        product.ImplementationInstance as ILessonAuthor
+        ?? (ILessonAuthor?)product.ImplementationFactory?.Invoke(provider)
+        ?? (ILessonAuthor)ActivatorUtilities.CreateInstance(provider, product.ImplementationType!);
 
     public async ValueTask DisposeAsync()
     {

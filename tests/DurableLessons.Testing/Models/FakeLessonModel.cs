@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace DurableLessons.CrashRecovery.Tests.Infrastructure;
+namespace DurableLessons.Testing.Models;
 
 /// <summary>
 /// A chat-completions server on 127.0.0.1 that answers every lesson step with a schema-valid reply after a jittered
