@@ -1,3 +1,4 @@
+using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
@@ -73,7 +74,7 @@ internal static class StepRetries
             {
                 return await context.CallActivityAsync<T>(activity, input, storageFaultsOnly);
             }
-            catch (TaskFailedException failure) when (attempt < attempts && !IsStorageFault(failure.FailureDetails))
+            catch (TaskFailedException failure) when (attempt < attempts && !IsStorageFault(failure.FailureDetails) && !IsRefusal(failure.FailureDetails))
             {
                 await context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
                 deadline.ThrowIfPassed();
@@ -83,6 +84,8 @@ internal static class StepRetries
     }
 
     private static bool IsStorageFault(TaskFailureDetails failure) => failure.IsCausedBy<ArtifactStorageException>();
+
+    private static bool IsRefusal(TaskFailureDetails failure) => failure.IsCausedBy<NoNotesToWriteFromException>();
 
     private static RetryPolicy StoragePolicy(int attempts) => new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay);
 

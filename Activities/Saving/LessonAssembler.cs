@@ -30,6 +30,9 @@ public static class LessonAssembler
             citations,
             review.Notes,
             generator,
-            usage);
+            usage)
+        {
+            Grounding = research.Notes.Count == 0 ? LessonGrounding.None : LessonGrounding.Notes,
+        };
     }
 }

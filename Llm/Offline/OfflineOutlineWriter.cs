@@ -7,7 +7,6 @@ namespace DurableLessons.Llm.Offline;
 /// <summary>Plans the offline lesson: one section per group of notes, key points from the notes' opening sentences.</summary>
 internal static class OfflineOutlineWriter
 {
-    public const string NoNotesHeading = "About this lesson";
     private const int MaxKeyPointLength = 220;
     private const int MaxKeyPoints = 3;
 
@@ -15,15 +14,6 @@ internal static class OfflineOutlineWriter
     {
         var groups = NoteGroups.From(research, OfflineDepth.For(brief.Level));
         var title = Title(brief);
-        if (groups.Count == 0)
-        {
-            return new LessonOutline(
-                title,
-                $"No research notes were available for {brief.Topic}, so this lesson has no teaching material yet. It was generated offline, without a language model; try again when a research source is reachable.",
-                [$"Find reliable material about {brief.Topic} to study from"],
-                [new OutlineSection(NoNotesHeading, ["No research notes were available when this lesson was generated."])]);
-        }
-
         var sources = groups.SelectMany(g => g.Notes).Select(n => n.Source).Where(s => !string.IsNullOrWhiteSpace(s)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
         var noteCount = groups.Sum(g => g.Notes.Count);
         var summary =

@@ -19,11 +19,6 @@ internal static class OfflineReviewer
     {
         var noteIds = research.Notes.Where(n => n.Id > 0).Select(n => n.Id).ToHashSet();
         var changes = new List<string>();
-        if (noteIds.Count == 0)
-        {
-            changes.Add("No research notes were available, so nothing in this lesson could be checked against a source.");
-            return new ReviewResult(draft, [OfflineNote, .. changes]);
-        }
 
         var sections = new List<LessonSection>();
         foreach (var section in draft.Sections)

@@ -15,13 +15,6 @@ internal static class OfflineSectionWriter
         var depth = OfflineDepth.For(brief.Level);
         var groups = NoteGroups.From(research, depth);
         var usable = NoteGroups.Usable(research);
-        if (usable.Count == 0)
-        {
-            return outline.Sections
-                .Select(s => new LessonSection(s.Heading, "No research notes were available when this lesson was generated, so there is no material to quote here yet.", []))
-                .ToArray();
-        }
-
         var sections = new List<LessonSection>(outline.Sections.Count);
         foreach (var planned in outline.Sections)
         {

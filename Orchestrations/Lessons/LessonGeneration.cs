@@ -31,12 +31,22 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
             context.SetCustomStatus(run.Progress("timed-out", 100, $"Gave up after {input.RunTimeoutSeconds} s."));
             return $"The lesson run {reason}; it stopped during '{run.Stage}'.";
         });
-        logger.LogInformation("Lesson run {RunId} saved {Lesson} version {Version}", run.RunId, key, result.Version);
+        if (result.Grounding == LessonGrounding.None)
+        {
+            logger.LogWarning("Lesson run {RunId} saved {Lesson} version {Version} without research notes, from the model's own knowledge", run.RunId, key, result.Version);
+        }
+        else
+        {
+            logger.LogInformation("Lesson run {RunId} saved {Lesson} version {Version}", run.RunId, key, result.Version);
+        }
         return result;
     }
 
     private sealed class LessonRun(TaskOrchestrationContext context, LessonRunInput input, string runId, RunDeadline deadline)
     {
+        private const string UngroundedWarning =
+            "No research source knew the topic, so it was written from the model's own knowledge: nothing in it was checked against a source, and it cites nothing.";
+
         private int _sourcesDone;
 
         public string RunId { get; } = runId;
@@ -52,15 +62,21 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
             var merged = await context.CallStepAsync<MergeResearchOutput>(
                 deadline,
                 LessonActivityNames.MergeResearch, new MergeResearchInput(RunId, reports, input.NoteTokenBudget), input.StorageRetryAttempts);
-            if (merged.NoteCount == 0)
+            var grounded = merged.NoteCount > 0;
+            var step = new AuthorStepInput(RunId, brief, merged.Pack);
+            AuthorStepOutput outline;
+            if (grounded)
+            {
+                Report("outline", 55, $"Writing the outline from {merged.NoteCount} notes.");
+                outline = await WriteAsync(LessonActivityNames.WriteOutline, step);
+            }
+            else
             {
                 var why = string.Join("; ", reports.Select(r => $"{r.Source}: {r.Error ?? "no matching notes"}"));
-                throw new InvalidOperationException($"No research notes were found for {input.Key}, so there is nothing to ground a lesson on ({why}).");
+                Report("outline", 55, $"No research notes were found ({why}): writing from the model's own knowledge, without citations.");
+                outline = await WriteUngroundedOutlineAsync(step, why);
             }
 
-            var step = new AuthorStepInput(RunId, brief, merged.Pack);
-            Report("outline", 55, $"Writing the outline from {merged.NoteCount} notes.");
-            var outline = await WriteAsync(LessonActivityNames.WriteOutline, step);
             step = step with { Outline = outline.Result };
 
             Report("sections", 65, "Writing the sections.");
@@ -91,9 +107,10 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
                 StepRetries.Storage(input.StorageRetryAttempts));
             await context.CallActivityAsync(LessonActivityNames.DeleteRunArtifacts, RunId, StepRetries.Storage(input.StorageRetryAttempts));
 
-            Report("completed", 100, skipped.Count == 0
+            var completed = skipped.Count == 0
                 ? $"Saved version {saved.Version}."
-                : $"Saved version {saved.Version}; skipped research source(s): {string.Join(", ", skipped.Select(r => r.Source))}.");
+                : $"Saved version {saved.Version}; skipped research source(s): {string.Join(", ", skipped.Select(r => r.Source))}.";
+            Report("completed", 100, grounded ? completed : $"{completed} {UngroundedWarning}");
             return new LessonRunResult(
                 input.Key.Subject,
                 input.Key.Topic,
@@ -103,7 +120,25 @@ public sealed class LessonGeneration : TaskOrchestrator<LessonRunInput, LessonRu
                 LessonRoutes.Latest(input.Key),
                 saved.Generator,
                 usage,
-                skipped.Select(r => $"{r.Source}: {r.Error}").ToList());
+                skipped.Select(r => $"{r.Source}: {r.Error}").ToList(),
+                grounded ? LessonGrounding.Notes : LessonGrounding.None);
+        }
+
+        /// <summary>
+        /// Without notes only a model can write the lesson; the offline author refuses, and the run fails saying so
+        /// rather than retrying a refusal that cannot change.
+        /// </summary>
+        private async Task<AuthorStepOutput> WriteUngroundedOutlineAsync(AuthorStepInput step, string why)
+        {
+            try
+            {
+                return await WriteAsync(LessonActivityNames.WriteOutline, step);
+            }
+            catch (TaskFailedException failure) when (failure.FailureDetails.IsCausedBy<NoNotesToWriteFromException>())
+            {
+                throw new InvalidOperationException(
+                    $"No research notes were found for {input.Key}, so there is nothing to ground a lesson on ({why}). {failure.FailureDetails.ErrorMessage}");
+            }
         }
 
         public LessonProgress Progress(string stage, int percent, string message) =>

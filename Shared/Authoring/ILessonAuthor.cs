@@ -31,6 +31,12 @@ public interface ILessonAuthor
     Task<AuthorResult<ReviewResult>> ReviewAsync(LessonBrief brief, LessonDraft draft, ResearchPack research, CancellationToken cancellationToken);
 }
 
+/// <summary>
+/// The author can only write from research notes and there are none; unlike a model's bad reply, asking again cannot
+/// change that, so the step is not retried.
+/// </summary>
+public sealed class NoNotesToWriteFromException(string message) : Exception(message);
+
 public sealed class InvalidModelOutputException(string message, Exception? innerException = null) : Exception(message, innerException);
 
 /// <summary>Every configured provider failed for one step; the message lists each provider's reason.</summary>

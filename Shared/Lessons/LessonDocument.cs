@@ -31,7 +31,14 @@ public sealed record LessonDocument(
     IReadOnlyList<Citation> Citations,
     IReadOnlyList<string> ReviewNotes,
     string Generator,
-    ModelUsage Usage);
+    ModelUsage Usage)
+{
+    /// <summary>
+    /// <see cref="LessonGrounding.Notes"/> or <see cref="LessonGrounding.None"/>. Versions stored before the field
+    /// existed were all written from notes, which is what a missing value reads as.
+    /// </summary>
+    public string Grounding { get; init; } = LessonGrounding.Notes;
+}
 
 /// <summary>One stored version of a lesson.</summary>
 public sealed record LessonVersion(

@@ -68,7 +68,8 @@ public sealed record LessonRunInput(
 /// <summary>
 /// The output of a LessonGeneration run. <paramref name="Generator"/> names every model (or the offline generator)
 /// that wrote a step, in the order first used, comma-separated; <paramref name="SkippedSources"/> says which
-/// research sources failed or timed out, and why.
+/// research sources failed or timed out, and why; <paramref name="Grounding"/> is the saved lesson's
+/// <see cref="LessonDocument.Grounding"/>.
 /// </summary>
 public sealed record LessonRunResult(
     string Subject,
@@ -79,7 +80,8 @@ public sealed record LessonRunResult(
     string Url,
     string Generator,
     ModelUsage Usage,
-    IReadOnlyList<string> SkippedSources);
+    IReadOnlyList<string> SkippedSources,
+    string Grounding = LessonGrounding.Notes);
 
 /// <summary>Progress shown as the run's custom status; small and fixed in shape (Durable caps custom status at 16 KB).</summary>
 public sealed record LessonProgress(string Stage, int Percent, string Message, int SourcesDone, int SourcesTotal);

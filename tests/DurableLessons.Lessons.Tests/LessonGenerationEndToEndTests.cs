@@ -111,5 +111,6 @@ public sealed class LessonGenerationEndToEndTests
 
         Assert.Equal("Failed", status["runtimeStatus"]!.GetValue<string>());
         Assert.Contains("No research notes", status["output"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("Llm:Providers", status["output"]!.ToJsonString(), StringComparison.Ordinal);
     }
 }

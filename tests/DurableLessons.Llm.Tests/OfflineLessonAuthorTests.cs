@@ -182,17 +182,13 @@ public sealed class OfflineLessonAuthorTests
     }
 
     [Fact]
-    public async Task Without_notes_the_lesson_says_there_was_nothing_to_quote()
+    public async Task Without_notes_it_refuses_to_write_and_names_the_setting_that_would()
     {
         var empty = new ResearchPack([], [new SourceOutcome("local", [], "corpus folder not found", 1)], 0);
 
-        var lesson = await WriteLessonAsync(Brief(), empty);
+        var refusal = await Assert.ThrowsAsync<NoNotesToWriteFromException>(() => WriteLessonAsync(Brief(), empty));
 
-        Assert.Contains("No research notes were available", lesson.Outline.Summary, StringComparison.Ordinal);
-        var section = Assert.Single(lesson.Review.Draft.Sections);
-        Assert.Empty(section.CitationIds);
-        Assert.NotEmpty(lesson.Exercises);
-        Assert.Contains(lesson.Review.Notes, n => n.Contains("nothing in this lesson could be checked", StringComparison.Ordinal));
+        Assert.Contains("Llm:Providers", refusal.Message, StringComparison.Ordinal);
     }
 
     private static async Task<OfflineLesson> WriteLessonAsync(LessonBrief brief, ResearchPack research)

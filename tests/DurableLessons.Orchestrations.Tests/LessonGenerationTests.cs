@@ -20,6 +20,7 @@ public sealed class LessonGenerationTests(ITestOutputHelper output)
         Assert.Equal("/api/lessons/english/verbs?level=beginner", result.Url);
         Assert.Empty(result.SkippedSources);
         Assert.Equal("offline", result.Generator);
+        Assert.Equal(LessonGrounding.Notes, result.Grounding);
 
         var progress = second.ReadCustomStatusAs<LessonProgress>()!;
         Assert.Equal(("completed", 100, 1, 1), (progress.Stage, progress.Percent, progress.SourcesDone, progress.SourcesTotal));
@@ -30,6 +31,8 @@ public sealed class LessonGenerationTests(ITestOutputHelper output)
         Assert.Equal("1.1", latest.Version);
         Assert.NotEmpty(latest.Document.Sections);
         Assert.NotEmpty(latest.Document.Exercises);
+        Assert.Equal(LessonGrounding.Notes, latest.Document.Grounding);
+        Assert.NotEmpty(latest.Document.Citations);
     }
 
     [Theory, BothEngines]
@@ -95,13 +98,45 @@ public sealed class LessonGenerationTests(ITestOutputHelper output)
     }
 
     [Theory, BothEngines]
-    public async Task A_lesson_without_any_research_notes_fails_saying_why(EngineKind engine)
+    public async Task Offline_a_lesson_without_any_research_notes_fails_at_once_naming_the_setting_that_would_write_it(EngineKind engine)
     {
         await using var lessons = await LessonTestEngine.StartAsync(engine, output);
 
         var message = (await lessons.RunLessonAsync(LessonRuns.Input("cooking", "sourdough starters"))).AssertFailed();
 
         Assert.Contains("No research notes were found for cooking / sourdough starters", message, StringComparison.Ordinal);
+        Assert.Contains("Llm:Providers", message, StringComparison.Ordinal);
+        // A refusal that asking again cannot change is not retried.
+        Assert.Equal(1, lessons.Author.Calls["sourdough starters"]);
         Assert.Null(await lessons.Lessons.GetLatestAsync(new LessonKey("cooking", "sourdough starters", LessonLevel.Beginner), CancellationToken.None));
+    }
+
+    [Theory, BothEngines]
+    public async Task With_a_model_a_lesson_without_research_notes_is_written_from_its_own_knowledge_and_marked_ungrounded(EngineKind engine)
+    {
+        await using var model = await FakeLessonModel.StartAsync(seed: 7, TimeSpan.Zero, TimeSpan.FromMilliseconds(20));
+        await using var lessons = await LessonTestEngine.StartAsync(engine, output, new Dictionary<string, string?>
+        {
+            ["Llm:Providers:0:Name"] = "fake",
+            ["Llm:Providers:0:Endpoint"] = model.Endpoint,
+            ["Llm:Providers:0:ApiKey"] = "test-key",
+            ["Llm:Providers:0:Model"] = "fake-model",
+        });
+        var input = LessonRuns.Input("cooking", "sourdough starters");
+
+        var run = await lessons.RunLessonAsync(input);
+
+        run.AssertCompleted();
+        var result = run.ReadOutputAs<LessonRunResult>()!;
+        Assert.Equal(LessonGrounding.None, result.Grounding);
+        Assert.Equal("fake/fake-model", result.Generator);
+        var progress = run.ReadCustomStatusAs<LessonProgress>()!;
+        Assert.StartsWith("Saved version 1.0. No research source knew the topic, so it was written from the model's own knowledge", progress.Message, StringComparison.Ordinal);
+
+        var saved = (await lessons.Lessons.GetLatestAsync(input.Key, CancellationToken.None))!.Document;
+        Assert.Equal(LessonGrounding.None, saved.Grounding);
+        Assert.Empty(saved.Citations);
+        Assert.All(saved.Sections, section => Assert.Empty(section.CitationIds));
+        Assert.All(FakeLessonModel.Steps, step => Assert.Equal(1, model.CallsFor(input.Key, step)));
     }
 }

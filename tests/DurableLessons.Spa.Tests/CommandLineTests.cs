@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DurableLessons.Hosts.Local.Cli;
+using DurableLessons.Testing.Models;
 
 namespace DurableLessons.Spa.Tests;
 
@@ -32,6 +33,38 @@ public sealed class CommandLineTests : IDisposable
         Assert.NotEmpty(version["document"]!["citations"]!.AsArray());
     }
 
+    [Fact]
+    public async Task Generate_on_a_topic_no_source_knows_writes_it_with_the_model_and_warns_that_nothing_is_cited()
+    {
+        await using var model = await FakeLessonModel.StartAsync(seed: 3, TimeSpan.Zero, TimeSpan.FromMilliseconds(20));
+        var withModel = new Dictionary<string, string>
+        {
+            ["Llm__Providers__0__Name"] = "fake",
+            ["Llm__Providers__0__Endpoint"] = model.Endpoint,
+            ["Llm__Providers__0__ApiKey"] = "test-key",
+            ["Llm__Providers__0__Model"] = "fake-model",
+        };
+
+        var result = await RunWithEnvironmentAsync(
+            withModel, "generate", "cooking", "sourdough starters", "--level", "beginner", "--data-dir", _dataDirectory.FullName);
+
+        Assert.True(result.ExitCode == 0, $"exit {result.ExitCode}: {result.Error}");
+        Assert.Contains("warning: written without research notes.", result.Error, StringComparison.Ordinal);
+        Assert.Contains("> **Warning:** written without research notes.", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("## Citations", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Generate_on_a_topic_no_source_knows_fails_offline_saying_which_setting_would_write_it()
+    {
+        var result = await RunAsync("generate", "cooking", "sourdough starters", "--level", "beginner", "--data-dir", _dataDirectory.FullName);
+
+        Assert.Equal(LessonCli.RunFailed, result.ExitCode);
+        Assert.Contains("No research notes were found for cooking / sourdough starters", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Llm:Providers", result.Error, StringComparison.Ordinal);
+        Assert.Empty(result.Output);
+    }
+
     [Theory]
     [InlineData("--level is required.", "generate", "english", "verbs")]
     [InlineData("Expected a subject and a topic", "generate", "english", "--level", "beginner")]
@@ -56,7 +89,11 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("generate <subject> <topic> --level <level>", result.Output, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private static Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) =>
+        RunWithEnvironmentAsync(new Dictionary<string, string>(), args);
+
+    private static async Task<(int ExitCode, string Output, string Error)> RunWithEnvironmentAsync(
+        IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -64,6 +101,11 @@ public sealed class CommandLineTests : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         start.ArgumentList.Add(typeof(LessonCli).Assembly.Location);
         foreach (var arg in args)
         {

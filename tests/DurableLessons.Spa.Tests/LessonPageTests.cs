@@ -1,5 +1,6 @@
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Testing.Models;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
@@ -42,6 +43,7 @@ public sealed class LessonPageTests(Chromium chromium)
         Assert.Equal(100, progress[^1]);
         Assert.Equal(progress.Order().ToArray(), progress);
 
+        Assert.Equal(0, await page.Locator(".grounding-warning").CountAsync());
         var citations = page.Locator(".citations li");
         Assert.Equal(saved.Document.Citations.Count, await citations.CountAsync());
         Assert.NotEmpty(saved.Document.Citations);
@@ -61,6 +63,36 @@ public sealed class LessonPageTests(Chromium chromium)
 
         Assert.Equal("1.0", await page.Locator("#version-picker").InputValueAsync());
         Assert.Contains("Generator: offline", await page.Locator(".generator").TextContentAsync(), StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_lesson_no_source_knew_is_written_by_the_model_and_the_page_warns_that_nothing_in_it_is_cited()
+    {
+        await using var model = await FakeLessonModel.StartAsync(seed: 5, TimeSpan.Zero, TimeSpan.FromMilliseconds(20));
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string>
+        {
+            ["Llm:Providers:0:Name"] = "fake",
+            ["Llm:Providers:0:Endpoint"] = model.Endpoint,
+            ["Llm:Providers:0:ApiKey"] = "test-key",
+            ["Llm:Providers:0:Model"] = "fake-model",
+        });
+        await using var context = await chromium.Browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var errors = PageEvents.Errors(page);
+        await page.GotoAsync(host.BaseAddress.ToString());
+
+        await page.GetByLabel("Subject").FillAsync("cooking");
+        await page.GetByLabel("Topic").FillAsync("sourdough starters");
+        await page.GetByLabel("Level").SelectOptionAsync("beginner");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Generate" }).ClickAsync();
+
+        var warning = page.Locator("#lesson .grounding-warning");
+        await warning.WaitForAsync(new() { Timeout = 45_000 });
+        Assert.StartsWith("Written without research notes", await warning.TextContentAsync(), StringComparison.Ordinal);
+        Assert.Equal("fake/fake-model", (await host.Services.GetRequiredService<ILessonStore>()
+            .GetLatestAsync(new LessonKey("cooking", "sourdough starters", LessonLevel.Beginner), CancellationToken.None))!.Document.Generator);
+        Assert.Equal(0, await page.Locator("#lesson .citations").CountAsync());
         Assert.Empty(errors);
     }
 

@@ -123,6 +123,11 @@ internal sealed class GenerateCommand(GenerateArguments arguments, TextWriter ou
         }
 
         await progressWriter.WriteLineAsync($"Saved {key} version {saved.Version} ({saved.Document.Generator}).");
+        if (saved.Document.Grounding == LessonGrounding.None)
+        {
+            await progressWriter.WriteLineAsync($"warning: {LessonMarkdown.UngroundedWarning}");
+        }
+
         await output.WriteAsync(arguments.Json ? JsonSerializer.Serialize(saved, PrintJson) + Environment.NewLine : LessonMarkdown.Format(saved));
         await output.FlushAsync(cancellationToken);
         return LessonCli.Success;

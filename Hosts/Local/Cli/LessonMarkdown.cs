@@ -6,6 +6,9 @@ namespace DurableLessons.Hosts.Local.Cli;
 /// <summary>A stored lesson version as one Markdown document.</summary>
 internal static class LessonMarkdown
 {
+    public const string UngroundedWarning =
+        "written without research notes. No research source knew this topic, so a language model wrote it from its own knowledge: nothing in it was checked against a source, and it cites nothing.";
+
     public static string Format(LessonVersion version)
     {
         var lesson = version.Document;
@@ -13,6 +16,10 @@ internal static class LessonMarkdown
         text.Append("# ").AppendLine(lesson.Title).AppendLine();
         text.AppendLine($"_{version.Subject} · {version.Topic} · {version.Level} · version {version.Version} · {lesson.Generator}_").AppendLine();
         text.AppendLine(lesson.Summary).AppendLine();
+        if (lesson.Grounding == LessonGrounding.None)
+        {
+            text.Append("> **Warning:** ").AppendLine(UngroundedWarning).AppendLine();
+        }
 
         Heading(text, "Objectives");
         foreach (var objective in lesson.Objectives)

@@ -3,6 +3,10 @@
 import { mathsTextElement, renderMarkdown, safeLink, textElement } from './markdown.js';
 import { typesetMaths } from './maths.js';
 
+/** Shown on a lesson written without research notes (grounding "none"): the reader should know nothing was checked. */
+export const UNGROUNDED_WARNING =
+  'Written without research notes: no research source knew this topic, so a language model wrote it from its own knowledge. Nothing in it was checked against a source, and it cites nothing.';
+
 export function renderLesson(container, version) {
   const lesson = version.document;
   container.replaceChildren();
@@ -13,6 +17,12 @@ export function renderLesson(container, version) {
   header.lastChild.className = 'muted';
   header.append(mathsTextElement('p', lesson.summary));
   header.lastChild.className = 'summary';
+  if (lesson.grounding === 'none') {
+    const warning = textElement('p', UNGROUNDED_WARNING);
+    warning.className = 'grounding-warning';
+    warning.setAttribute('role', 'note');
+    header.append(warning);
+  }
   container.append(header);
 
   if (lesson.objectives?.length) {
