@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Shared.Telemetry;
 using DurableLessons.Shared.Runs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -12,7 +14,7 @@ namespace DurableLessons.Activities.Authoring;
 /// One step of the writing chain: loads what the step reads from the artifact store, asks the author, stores the
 /// result under "{runId}/{step}" and returns its reference with the usage. Re-running a step overwrites its artifact.
 /// </summary>
-public abstract class AuthorStepActivity<TResult>(IArtifactStore artifacts, ActivityCancellation cancellation, ILogger logger) : TaskActivity<AuthorStepInput, AuthorStepOutput>
+public abstract class AuthorStepActivity<TResult>(IArtifactStore artifacts, ActivityCancellation cancellation, LessonTelemetry telemetry, ILogger logger) : TaskActivity<AuthorStepInput, AuthorStepOutput>
 {
     protected IArtifactStore Artifacts { get; } = artifacts;
 
@@ -23,7 +25,19 @@ public abstract class AuthorStepActivity<TResult>(IArtifactStore artifacts, Acti
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(input);
 
-        var result = await WriteAsync(input, cancellation.Token);
+        var started = Stopwatch.GetTimestamp();
+        AuthorResult<TResult> result;
+        try
+        {
+            result = await WriteAsync(input, cancellation.Token);
+        }
+        catch
+        {
+            telemetry.StepEnded(StepName, Stopwatch.GetElapsedTime(started), succeeded: false);
+            throw;
+        }
+
+        telemetry.StepEnded(StepName, Stopwatch.GetElapsedTime(started), succeeded: true);
         var reference = ArtifactRef.For(input.RunId, StepName);
         await Artifacts.PutJsonAsync(reference, result.Value, cancellation.Token);
         logger.LogInformation(

@@ -1,6 +1,7 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Shared.Telemetry;
 using DurableLessons.Shared.Runs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,8 @@ namespace DurableLessons.Activities.Authoring;
 
 [DurableTask(LessonActivityNames.WriteOutline)]
 public sealed class WriteOutlineActivity(
-    ILessonAuthor author, IArtifactStore artifacts, ActivityCancellation cancellation, ILogger<WriteOutlineActivity> logger)
-    : AuthorStepActivity<LessonOutline>(artifacts, cancellation, logger)
+    ILessonAuthor author, IArtifactStore artifacts, ActivityCancellation cancellation, LessonTelemetry telemetry, ILogger<WriteOutlineActivity> logger)
+    : AuthorStepActivity<LessonOutline>(artifacts, cancellation, telemetry, logger)
 {
     protected override string StepName => "outline";
 

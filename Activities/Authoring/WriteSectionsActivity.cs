@@ -1,6 +1,7 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Shared.Telemetry;
 using DurableLessons.Shared.Runs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -9,8 +10,8 @@ namespace DurableLessons.Activities.Authoring;
 
 [DurableTask(LessonActivityNames.WriteSections)]
 public sealed class WriteSectionsActivity(
-    ILessonAuthor author, IArtifactStore artifacts, ActivityCancellation cancellation, ILogger<WriteSectionsActivity> logger)
-    : AuthorStepActivity<IReadOnlyList<LessonSection>>(artifacts, cancellation, logger)
+    ILessonAuthor author, IArtifactStore artifacts, ActivityCancellation cancellation, LessonTelemetry telemetry, ILogger<WriteSectionsActivity> logger)
+    : AuthorStepActivity<IReadOnlyList<LessonSection>>(artifacts, cancellation, telemetry, logger)
 {
     protected override string StepName => "sections";
 

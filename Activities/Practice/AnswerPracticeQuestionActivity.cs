@@ -1,6 +1,7 @@
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Runs;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -10,7 +11,7 @@ namespace DurableLessons.Activities.Practice;
 [DurableTask(PracticeNames.AnswerPracticeQuestion)]
 public sealed class AnswerPracticeQuestionActivity(
     ActivityCancellation cancellation, ILessonStore lessons, IPracticeStore practice, IPracticeTutor tutor, TimeProvider time,
-    ILogger<AnswerPracticeQuestionActivity> logger)
+    LessonTelemetry telemetry, ILogger<AnswerPracticeQuestionActivity> logger)
     : TaskActivity<AnswerPracticeQuestionInput, PracticeTurn>
 {
     public override async Task<PracticeTurn> RunAsync(TaskActivityContext context, AnswerPracticeQuestionInput input)
@@ -28,6 +29,7 @@ public sealed class AnswerPracticeQuestionActivity(
             input.SessionId, new PracticeTurn(input.MessageId, PracticeMessageKind.Question, null, input.Text, reply, time.GetUtcNow()), cancellation.Token);
         logger.LogInformation("Practice session {SessionId}: question {MessageId} answered by {Generator} with {CitationCount} citation(s)",
             input.SessionId, input.MessageId, stored.Reply.Generator, stored.Reply.Citations.Count);
+        telemetry.PracticeTurn("question", "answered");
         return stored;
     }
 }

@@ -1,6 +1,7 @@
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Runs;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ namespace DurableLessons.Activities.Practice;
 [DurableTask(PracticeNames.GradePracticeAnswer)]
 public sealed class GradePracticeAnswerActivity(
     ActivityCancellation cancellation, ILessonStore lessons, IPracticeStore practice, IPracticeTutor tutor, TimeProvider time,
-    ILogger<GradePracticeAnswerActivity> logger)
+    LessonTelemetry telemetry, ILogger<GradePracticeAnswerActivity> logger)
     : TaskActivity<GradePracticeAnswerInput, PracticeTurn>
 {
     public override async Task<PracticeTurn> RunAsync(TaskActivityContext context, GradePracticeAnswerInput input)
@@ -33,6 +34,7 @@ public sealed class GradePracticeAnswerActivity(
         logger.LogInformation(
             "Practice session {SessionId}: answer {MessageId} to {TaskId} graded {Verdict} by {Generator}",
             input.SessionId, input.MessageId, stored.TaskId, stored.Reply.Correct switch { true => "right", false => "wrong", null => "not graded" }, stored.Reply.Generator);
+        telemetry.PracticeTurn("answer", stored.Reply.Correct switch { true => "right", false => "wrong", null => "not_graded" });
         return stored;
     }
 

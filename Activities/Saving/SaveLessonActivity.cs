@@ -2,6 +2,7 @@ using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Shared.Telemetry;
 using DurableLessons.Shared.Runs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,7 @@ namespace DurableLessons.Activities.Saving;
 [DurableTask(LessonActivityNames.SaveLesson)]
 public sealed class SaveLessonActivity(
     ActivityCancellation cancellation,
-    ILessonStore lessons, IArtifactStore artifacts, ILogger<SaveLessonActivity> logger)
+    ILessonStore lessons, IArtifactStore artifacts, LessonTelemetry telemetry, ILogger<SaveLessonActivity> logger)
     : TaskActivity<SaveLessonInput, SaveLessonOutput>
 {
     public override async Task<SaveLessonOutput> RunAsync(TaskActivityContext context, SaveLessonInput input)
@@ -30,6 +31,7 @@ public sealed class SaveLessonActivity(
         var key = new LessonKey(input.Subject, input.Topic, input.Level);
         var saved = await lessons.SaveNewVersionAsync(key, input.RunId, document, cancellation.Token);
         logger.LogInformation("Saved {Lesson} version {Version} from run {RunId}", key, saved.Version, input.RunId);
+        telemetry.LessonSaved(document.Grounding);
         return new SaveLessonOutput(saved.Version, saved.Title, saved.Generator);
     }
 }

@@ -1,3 +1,4 @@
+using DurableLessons.Engine.Diagnostics;
 using DurableLessons.Engine.Dispatch;
 using DurableLessons.Engine.Runtime;
 using DurableLessons.Engine.Storage;
@@ -27,7 +28,8 @@ internal sealed class EngineDurableTaskClient(
     EngineReader reader,
     EngineDatabase database,
     IInstanceChangeFeed changes,
-    TaskCatalog tasks) : DurableTaskClient("embedded")
+    TaskCatalog tasks,
+    EngineTracing tracing) : DurableTaskClient("embedded")
 {
     private const int MaxPageSize = 1000;
     private const int DefaultPageSize = 100;
@@ -205,10 +207,11 @@ internal sealed class EngineDurableTaskClient(
         var id = instanceId ?? Guid.NewGuid().ToString("N");
         InstanceIds.Validate(id, nameof(instanceId));
         var visibleAt = startAt?.UtcDateTime ?? DateTime.MinValue;
+        var trace = tracing.OrchestrationCreated(name, id);
         return await writer.ExecuteAsync(
             session =>
             {
-                InstanceWrites.Create(session, id, name, input, parent: null, visibleAt);
+                InstanceWrites.Create(session, id, name, input, parent: null, visibleAt, trace);
                 return id;
             },
             cancellation);

@@ -1,3 +1,4 @@
+using DurableLessons.Engine.Diagnostics;
 using DurableLessons.Engine.Runtime;
 using DurableLessons.Engine.Storage;
 using DurableLessons.Shared.Runs;
@@ -17,6 +18,8 @@ internal sealed class ActivityRunner(
     IServiceScopeFactory scopes,
     TaskCatalog tasks,
     JournalWriter writer,
+    EngineReader reader,
+    EngineTracing tracing,
     ILogger<ActivityRunner> logger)
 {
     /// <param name="item">The work item.</param>
@@ -27,12 +30,15 @@ internal sealed class ActivityRunner(
     {
         string? output = null;
         TaskFailureDetails? failure = null;
+        var trace = tracing.IsListening ? await reader.GetTraceAsync(item.InstanceId, CancellationToken.None) : null;
+        using var span = tracing.ActivityStarted(item.Name, item.InstanceId, item.TaskId, trace);
         try
         {
             output = await ExecuteAsync(item, abandon);
         }
         catch (OperationCanceledException) when (abandon.IsCancellationRequested)
         {
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, "Abandoned at shutdown; it runs again on the next start.");
             logger.LogWarning("Activity {Name} of {InstanceId} was abandoned at shutdown; it runs again on the next start", item.Name, item.InstanceId);
             return false;
         }
@@ -42,6 +48,7 @@ internal sealed class ActivityRunner(
         {
             logger.LogDebug(exception, "Activity {Name} of {InstanceId} failed", item.Name, item.InstanceId);
             failure = exception is ActivityNotRegisteredException ? TaskNotFound.Activity(item.Name) : TaskFailureDetails.FromException(exception);
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, failure.ErrorMessage);
         }
 
         executed();

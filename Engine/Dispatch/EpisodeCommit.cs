@@ -1,3 +1,4 @@
+using DurableLessons.Engine.Diagnostics;
 using DurableLessons.Engine.Runtime;
 using DurableLessons.Engine.Storage;
 using DurableLessons.Shared.Serialization;
@@ -11,7 +12,7 @@ namespace DurableLessons.Engine.Dispatch;
 /// new calls (activity items, timer messages, child instances, events to other instances) is created, and the
 /// instance row takes the new status — all or nothing.
 /// </summary>
-internal sealed class EpisodeCommit(TaskCatalog tasks)
+internal sealed class EpisodeCommit(TaskCatalog tasks, EngineTracing tracing)
 {
     /// <summary>False when the instance was removed or replaced meanwhile; nothing is written then.</summary>
     public bool Apply(WriterSession session, InstanceRecord instance, IReadOnlyList<long> processedMessages, EpisodeOutcome outcome)
@@ -108,6 +109,7 @@ internal sealed class EpisodeCommit(TaskCatalog tasks)
             var executionId = Guid.NewGuid().ToString("N");
             session.UpdateInstance(id, executionId, OrchestrationRuntimeStatus.Running, next.Input, null, outcome.CustomStatus, null);
             session.InsertMessage(new NewMessage(id, executionId, JournalEventTypes.ExecutionStarted, DateTime.MinValue));
+            session.RestartTrace(id);
             foreach (var carried in next.CarriedEvents)
             {
                 session.InsertMessage(new NewMessage(id, null, JournalEventTypes.EventRaised, DateTime.MinValue, Name: carried.Name, Payload: carried.Payload));
@@ -193,7 +195,10 @@ internal sealed class EpisodeCommit(TaskCatalog tasks)
         }
 
         var parent = new ParentLink(instance.InstanceId, instance.Name, instance.ExecutionId, taskId);
-        InstanceWrites.Create(session, childId, childName!, call.Payload, parent, DateTime.MinValue);
+        var trace = session.ReadTraceParent(instance.InstanceId) is { } parentTrace
+            ? tracing.OrchestrationCreated(childName!, childId, parentTrace)
+            : null;
+        InstanceWrites.Create(session, childId, childName!, call.Payload, parent, DateTime.MinValue, trace);
     }
 
     /// <summary>Rewind: a journaled call still waits for its result; make sure the work that produces it exists.</summary>

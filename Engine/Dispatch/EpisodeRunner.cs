@@ -1,3 +1,4 @@
+using DurableLessons.Engine.Diagnostics;
 using DurableLessons.Engine.Runtime;
 using DurableLessons.Engine.Storage;
 using DurableLessons.Shared.Serialization;
@@ -23,6 +24,7 @@ internal sealed class EpisodeRunner(
     IServiceScopeFactory scopes,
     ILoggerFactory loggerFactory,
     IOptions<EngineOptions> options,
+    EngineTracing tracing,
     TimeProvider time)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<EpisodeRunner>();
@@ -98,10 +100,24 @@ internal sealed class EpisodeRunner(
         }
 
         executed();
+        // Read before the commit, which restarts the trace's clock for a ContinueAsNew.
+        var endsExecution = outcome.ContinueAsNew is not null || outcome.Status.IsTerminal();
+        var trace = endsExecution ? await reader.GetTraceAsync(instanceId, CancellationToken.None) : null;
         var keep = false;
         try
         {
             var committed = await writer.ExecuteAsync(session => commit.Apply(session, instance, processed, outcome), CancellationToken.None);
+            if (committed && endsExecution)
+            {
+                tracing.ExecutionEnded(
+                    instance.Name,
+                    instanceId,
+                    instance.ExecutionId,
+                    trace,
+                    outcome.ContinueAsNew is null ? outcome.Status : OrchestrationRuntimeStatus.Completed,
+                    outcome.Failure?.ErrorMessage);
+            }
+
             keep = committed && !executor.IsFinished && outcome.Status is OrchestrationRuntimeStatus.Running or OrchestrationRuntimeStatus.Suspended or OrchestrationRuntimeStatus.Pending;
         }
         finally

@@ -16,7 +16,8 @@ internal static class InstanceWrites
     /// the same id. Throws the Durable Task Framework's <c>OrchestrationAlreadyExistsException</c> (nothing written)
     /// when the id is in use, as the SDK's client does.
     /// </summary>
-    public static void Create(WriterSession session, string instanceId, string name, string? input, ParentLink? parent, DateTime visibleAt)
+    public static void Create(
+        WriterSession session, string instanceId, string name, string? input, ParentLink? parent, DateTime visibleAt, TraceParent? trace)
     {
         var existing = session.ReadInstance(instanceId);
         if (existing is not null)
@@ -31,6 +32,7 @@ internal static class InstanceWrites
 
         var executionId = Guid.NewGuid().ToString("N");
         session.CreateInstance(instanceId, executionId, name, input, parent);
+        session.SetTraceParent(instanceId, trace);
         session.InsertMessage(new NewMessage(instanceId, executionId, JournalEventTypes.ExecutionStarted, visibleAt));
     }
 

@@ -60,6 +60,19 @@ internal sealed class EngineReader(EngineDatabase database) : IDisposable
         });
     }
 
+    /// <summary>The trace the instance's spans join, or null when it was started with none.</summary>
+    public async Task<InstanceTrace?> GetTraceAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        await database.InitializeAsync(cancellationToken);
+        return Use(session =>
+        {
+            using var reader = session.Trace.Query(instanceId);
+            return reader.Read()
+                ? new InstanceTrace(new TraceParent(reader.GetString(0), reader.NullableString(1)), reader.TimeAt(2))
+                : null;
+        });
+    }
+
     public async Task<List<JournalRow>> LoadJournalAsync(string instanceId, CancellationToken cancellationToken)
     {
         await database.InitializeAsync(cancellationToken);

@@ -35,6 +35,7 @@ internal sealed class ReaderSession : IDisposable
             "$now");
         Instance = Add($"SELECT {InstanceColumns} FROM instances WHERE instance_id = $id", "$id");
         Version = Add("SELECT version FROM instances WHERE instance_id = $id", "$id");
+        Trace = Add("SELECT trace_parent, trace_state, execution_started_at FROM traces WHERE instance_id = $id", "$id");
         Journal = Add(
             """
             SELECT position, event_type, timestamp, task_id, name, payload, failure, fire_at, target
@@ -54,6 +55,8 @@ internal sealed class ReaderSession : IDisposable
     public Statement Instance { get; }
 
     public Statement Version { get; }
+
+    public Statement Trace { get; }
 
     public Statement Journal { get; }
 

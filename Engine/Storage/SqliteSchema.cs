@@ -72,5 +72,12 @@ internal static class SqliteSchema
             created_at INTEGER NOT NULL
         );
         CREATE INDEX IF NOT EXISTS ix_activities_instance ON activities (instance_id, task_id);
+
+        CREATE TABLE IF NOT EXISTS traces (
+            instance_id TEXT PRIMARY KEY,
+            trace_parent TEXT NOT NULL,
+            trace_state TEXT,
+            execution_started_at INTEGER NOT NULL
+        ) WITHOUT ROWID;
         """;
 }

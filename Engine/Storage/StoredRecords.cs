@@ -67,3 +67,9 @@ internal sealed record InstanceRecord(
 
 /// <summary>An activity to run; the row is deleted only in the transaction that stores its result.</summary>
 internal sealed record ActivityWorkItem(long Id, string InstanceId, string ExecutionId, int TaskId, string Name, string? Input);
+
+/// <summary>A W3C <c>traceparent</c> (and <c>tracestate</c>) kept with an instance.</summary>
+internal sealed record TraceParent(string Value, string? State);
+
+/// <summary>The trace an instance's spans belong to, and when its current execution's span started.</summary>
+internal sealed record InstanceTrace(TraceParent Parent, DateTime ExecutionStartedAt);

@@ -45,6 +45,10 @@ internal sealed class WriterSession : IDisposable
     private readonly Statement _deleteActivities;
     private readonly Statement _deleteActivitiesForTask;
     private readonly Statement _hasActivity;
+    private readonly Statement _upsertTrace;
+    private readonly Statement _restartTrace;
+    private readonly Statement _deleteTrace;
+    private readonly Statement _readTrace;
     private readonly List<Statement> _all = [];
 
     private long _sequence;
@@ -81,6 +85,17 @@ internal sealed class WriterSession : IDisposable
             "UPDATE instances SET status = $status, output = NULL, failure = NULL, last_updated_at = $now, version = $version WHERE instance_id = $id",
             "$id", "$status", "$now", "$version");
         _deleteInstance = Add(connection, "DELETE FROM instances WHERE instance_id = $id", "$id");
+        _upsertTrace = Add(
+            connection,
+            """
+            INSERT INTO traces (instance_id, trace_parent, trace_state, execution_started_at) VALUES ($id, $parent, $state, $now)
+            ON CONFLICT (instance_id) DO UPDATE SET trace_parent = excluded.trace_parent, trace_state = excluded.trace_state,
+                execution_started_at = excluded.execution_started_at
+            """,
+            "$id", "$parent", "$state", "$now");
+        _restartTrace = Add(connection, "UPDATE traces SET execution_started_at = $now WHERE instance_id = $id", "$id", "$now");
+        _deleteTrace = Add(connection, "DELETE FROM traces WHERE instance_id = $id", "$id");
+        _readTrace = Add(connection, "SELECT trace_parent, trace_state FROM traces WHERE instance_id = $id", "$id");
         _nonTerminalChildren = Add(
             connection,
             "SELECT instance_id FROM instances WHERE parent_instance_id = $id AND status IN (0, 6, 7)",
@@ -197,8 +212,34 @@ internal sealed class WriterSession : IDisposable
     }
 
     /// <summary>Deletes the journal, inbox and pending activities of an instance (kept: its row).</summary>
+    /// <summary>
+    /// Remembers the span that created the instance (W3C trace context), so the spans of its orchestration and
+    /// activities join that trace in any later process; null (nobody traces) forgets an earlier one.
+    /// </summary>
+    public void SetTraceParent(string instanceId, TraceParent? trace)
+    {
+        if (trace is null)
+        {
+            _deleteTrace.Execute(instanceId);
+        }
+        else
+        {
+            _upsertTrace.Execute(instanceId, trace.Value, trace.State, SqliteValues.Ticks(Now));
+        }
+    }
+
+    public TraceParent? ReadTraceParent(string instanceId)
+    {
+        using var reader = _readTrace.Query(instanceId);
+        return reader.Read() ? new TraceParent(reader.GetString(0), reader.NullableString(1)) : null;
+    }
+
+    /// <summary>A new execution (ContinueAsNew) starts its orchestration span now.</summary>
+    public void RestartTrace(string instanceId) => _restartTrace.Execute(instanceId, SqliteValues.Ticks(Now));
+
     public void ClearInstanceState(string instanceId)
     {
+        _deleteTrace.Execute(instanceId);
         _deleteJournal.Execute(instanceId);
         _deleteInbox.Execute(instanceId);
         Effects.CancelledActivities.AddRange(_deleteActivities.ReturningIds(instanceId));

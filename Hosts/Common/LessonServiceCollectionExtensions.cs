@@ -1,4 +1,5 @@
 using DurableLessons.Activities;
+using DurableLessons.Hosts.Common.Telemetry;
 using DurableLessons.Http.Admin;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Http.Practice;
@@ -37,6 +38,7 @@ public static class LessonServiceCollectionExtensions
         services.AddSyllabusStorage(configuration).AddSyllabusAuthor(configuration).AddSyllabusHttp(configuration);
         services.AddPracticeStorage(configuration).AddPracticeTutor(configuration).AddPracticeHttp(configuration);
         services.AddAdminHttp(configuration);
+        services.AddLessonTelemetry(configuration);
         return services;
     }
 

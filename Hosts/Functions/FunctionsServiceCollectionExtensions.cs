@@ -2,6 +2,7 @@ using Azure.Core.Serialization;
 using DurableLessons.Hosts.Common;
 using DurableLessons.Hosts.Functions.Configuration;
 using DurableLessons.Hosts.Functions.Links;
+using DurableLessons.Hosts.Functions.Telemetry;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Security;
 using DurableLessons.Http.Streaming;
@@ -38,6 +39,7 @@ public static class FunctionsServiceCollectionExtensions
         // Orchestration inputs, outputs, custom status and activity payloads in the embedded host's JSON (camelCase,
         // enums as strings): the Durable extension serializes with the worker serializer.
         services.Configure<WorkerOptions>(worker => worker.Serializer = new JsonObjectSerializer(WorkflowJson.Options));
+        services.AddFunctionsTelemetry(configuration);
         return services;
     }
 }

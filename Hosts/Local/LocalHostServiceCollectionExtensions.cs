@@ -1,5 +1,6 @@
 using DurableLessons.Engine;
 using DurableLessons.Hosts.Common;
+using DurableLessons.Hosts.Common.Telemetry;
 using DurableLessons.Hosts.Local.Scheduling;
 using DurableLessons.Http.Admin;
 using DurableLessons.Http.Lessons;
@@ -27,6 +28,7 @@ public static class LocalHostServiceCollectionExtensions
         services.AddLocalSchedules();
         services.AddRunEvents(configuration, sp => new ChangeFeedRunChangeSignal(sp.GetRequiredService<IInstanceChangeFeed>().WaitForChangeAsync));
         services.AddLocalOpenApi();
+        services.AddOtlpExportWhenConfigured(configuration);
         return services;
     }
 

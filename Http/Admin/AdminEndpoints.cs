@@ -1,6 +1,7 @@
 using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Runs;
 using DurableLessons.Http.Security;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -31,6 +32,7 @@ public static class AdminEndpoints
         services.TryAddSingleton<SystemKeyVerifier>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AdminAccess>();
+        services.AddLessonTelemetryInstruments();
         services.TryAddSingleton<RunStarter>();
         services.AddSingleton<BulkRunOperations>();
         services.AddSingleton<RetentionPurger>();

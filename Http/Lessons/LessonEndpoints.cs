@@ -4,6 +4,7 @@ using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Http.Runs;
 using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -32,6 +33,7 @@ public static class LessonEndpoints
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<LessonOptions>>().Value);
         services.AddSingleton<LessonRequestValidator>();
         services.TryAddSingleton<StarterLinks>();
+        services.AddLessonTelemetryInstruments();
         services.TryAddSingleton<RunStarter>();
         services.AddSingleton<LessonRunStarter>();
         services.AddSingleton<LessonQueries>();

@@ -3,6 +3,7 @@ using DurableLessons.Http.Requests;
 using DurableLessons.Http.Runs;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Practice;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -22,6 +23,7 @@ public static class PracticeEndpoints
         services.AddValidatedOptions<PracticeOptions>(configuration, PracticeOptions.SectionName);
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<PracticeOptions>>().Value);
         services.TryAddSingleton<StarterLinks>();
+        services.AddLessonTelemetryInstruments();
         services.TryAddSingleton<RunStarter>();
         services.AddSingleton<PracticeSessionStarter>();
         services.AddSingleton<PracticeMessages>();

@@ -1,3 +1,4 @@
+using DurableLessons.Shared.Telemetry;
 using DurableTask.Core.Exceptions;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
@@ -11,7 +12,7 @@ namespace DurableLessons.Http.Runs;
 /// because a Durable backend may replace an instance whose start it is asked for again; a start that loses the race
 /// to another is recognised by the SDK's error (or by reading the instance again) and joins the winner.
 /// </summary>
-public sealed class RunStarter(ILogger<RunStarter> logger)
+public sealed class RunStarter(LessonTelemetry telemetry, ILogger<RunStarter> logger)
 {
     /// <summary>True when this call started the run; false when an active run with that id was joined.</summary>
     public async Task<bool> StartOrJoinAsync(
@@ -28,6 +29,7 @@ public sealed class RunStarter(ILogger<RunStarter> logger)
         {
             await client.ScheduleNewOrchestrationInstanceAsync(orchestration, input, new StartOrchestrationOptions(instanceId), cancellationToken);
             logger.LogInformation("Started {Orchestration} run {InstanceId}", orchestration, instanceId);
+            telemetry.RunStarted(orchestration);
             return true;
         }
         catch (Exception error) when (error is OrchestrationAlreadyExistsException or InvalidOperationException)

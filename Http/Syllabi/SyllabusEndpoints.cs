@@ -2,6 +2,7 @@ using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Runs;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,6 +35,7 @@ public static class SyllabusEndpoints
         services.AddSingleton<SyllabusLookup>();
         services.AddSingleton<LessonStateReader>();
         services.TryAddSingleton<StarterLinks>();
+        services.AddLessonTelemetryInstruments();
         services.TryAddSingleton<RunStarter>();
         services.AddSingleton<SyllabusRunStarter>();
         services.AddSingleton<SyllabusQueries>();
