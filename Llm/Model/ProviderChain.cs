@@ -19,7 +19,7 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
     public IReadOnlyList<ChatProvider> Providers => providers;
 
     /// <summary>The chain over every configured provider, for <paramref name="owner"/>; at least one must be configured.</summary>
-    public static ProviderChain FromOptions(LlmOptions settings, TimeProvider timeProvider, ILogger logger, string owner)
+    public static ProviderChain FromOptions(LlmOptions settings, IAzureCredentialSource credentials, TimeProvider timeProvider, ILogger logger, string owner)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var configured = settings.ConfiguredProviders;
@@ -28,7 +28,7 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
             throw new InvalidOperationException($"{owner} needs at least one provider under {LlmOptions.SectionName}:Providers.");
         }
 
-        return new ProviderChain(configured.Select(ChatProvider.Create).ToArray(), TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), timeProvider, logger);
+        return new ProviderChain(configured.Select(p => ChatProvider.Create(p, credentials)).ToArray(), TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), timeProvider, logger);
     }
 
     public async Task<AuthorResult<T>> RunAsync<T>(ModelStep<T> step, CancellationToken cancellationToken)
