@@ -1,3 +1,4 @@
+using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
@@ -8,7 +9,8 @@ namespace DurableLessons.Orchestrations;
 /// <summary>
 /// The retry rules every orchestration uses. Storage faults (the store is down) are ridden out for about two minutes
 /// by default (<c>Lessons:StorageRetryAttempts</c>); a step's own failures (a model that keeps answering nonsense, a
-/// source that keeps failing) get a few attempts only: 3 for a writing or merge step, 2 for a research source.
+/// source that keeps failing) get a few attempts only: 3 for a writing or merge step, 2 for a research source; a step
+/// whose prompt every model provider's content filter refused is not asked again.
 /// </summary>
 internal static class StepRetries
 {
@@ -73,7 +75,7 @@ internal static class StepRetries
             {
                 return await context.CallActivityAsync<T>(activity, input, storageFaultsOnly);
             }
-            catch (TaskFailedException failure) when (attempt < attempts && !IsStorageFault(failure.FailureDetails))
+            catch (TaskFailedException failure) when (attempt < attempts && !IsStorageFault(failure.FailureDetails) && !IsContentFiltered(failure.FailureDetails))
             {
                 await context.CreateTimer(context.CurrentUtcDateTime + delay, CancellationToken.None);
                 deadline.ThrowIfPassed();
@@ -83,6 +85,9 @@ internal static class StepRetries
     }
 
     private static bool IsStorageFault(TaskFailureDetails failure) => failure.IsCausedBy<ArtifactStorageException>();
+
+    // The providers refused the prompt itself: the same prompt would be refused again.
+    private static bool IsContentFiltered(TaskFailureDetails failure) => failure.IsCausedBy<ContentFilteredException>();
 
     private static RetryPolicy StoragePolicy(int attempts) => new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay);
 

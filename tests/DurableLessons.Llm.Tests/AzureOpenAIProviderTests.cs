@@ -114,6 +114,48 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
         Assert.Empty(backup.Requests);
     }
 
+    [Fact]
+    public async Task Content_filter_refusal_falls_back_to_the_next_provider_without_asking_again()
+    {
+        var (author, logs, _) = AuthorFactory.Create(Settings(new() { ["Deployment"] = "lessons-gpt4o", ["ApiKey"] = AzureKey }, withBackup: true));
+        azure.Enqueue(FakeReply.ContentFilter("hate", "violence"), FakeReply.Json(Outline));
+        backup.Enqueue(FakeReply.Json(Outline));
+
+        var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
+
+        Assert.Equal("backup/model-b", result.Generator);
+        Assert.Single(azure.Requests);
+        var warning = Assert.Single(logs.Warnings);
+        Assert.Contains("azure", warning, StringComparison.Ordinal);
+        Assert.Contains("content filter (hate, violence)", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain(AzureKey, warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Content_filter_refusal_of_the_only_provider_fails_the_step_naming_the_category()
+    {
+        var author = CreateAuthor(new() { ["Deployment"] = "lessons-gpt4o", ["ApiKey"] = AzureKey });
+        azure.Enqueue(FakeReply.ContentFilter("self_harm"), FakeReply.Json(Outline));
+
+        var error = await Assert.ThrowsAsync<ContentFilteredException>(() => author.OutlineAsync(Brief(), Research(), CancellationToken.None));
+
+        Assert.Contains("azure: HTTP 400, the prompt was refused by the content filter (self_harm)", error.Message, StringComparison.Ordinal);
+        Assert.Single(azure.Requests);
+    }
+
+    [Fact]
+    public async Task Content_filter_on_one_provider_and_another_failure_on_the_next_is_an_ordinary_failure()
+    {
+        var author = CreateAuthorWithBackup();
+        azure.Enqueue(FakeReply.ContentFilter("sexual"));
+        backup.Enqueue(FakeReply.Error(500));
+
+        var error = await Assert.ThrowsAsync<AllProvidersFailedException>(() => author.OutlineAsync(Brief(), Research(), CancellationToken.None));
+
+        Assert.Contains("content filter (sexual)", error.Message, StringComparison.Ordinal);
+        Assert.Contains("backup: HTTP 500", error.Message, StringComparison.Ordinal);
+    }
+
     private ILessonAuthor CreateAuthorWithBackup() =>
         AuthorFactory.Create(Settings(new() { ["Deployment"] = "lessons-gpt4o", ["ApiKey"] = AzureKey }, withBackup: true)).Author;
 
