@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Llm;
@@ -27,9 +28,14 @@ public static class LlmServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IAzureCredentialSource, DefaultAzureCredentialSource>();
         services.TryAddSingleton<ILessonAuthor>(provider =>
             provider.GetRequiredService<IOptions<LlmOptions>>().Value.ConfiguredProviders.Count > 0
-                ? ActivatorUtilities.CreateInstance<ModelLessonAuthor>(provider)
+                ? new ModelLessonAuthor(
+                    provider.GetRequiredService<IOptions<LlmOptions>>(),
+                    provider.GetRequiredService<IAzureCredentialSource>(),
+                    provider.GetRequiredService<TimeProvider>(),
+                    provider.GetRequiredService<ILogger<ModelLessonAuthor>>())
                 : new OfflineLessonAuthor());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LessonAuthorStartupLog>());
         return services;

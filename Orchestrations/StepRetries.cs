@@ -9,7 +9,8 @@ namespace DurableLessons.Orchestrations;
 /// <summary>
 /// The retry rules every orchestration uses. Storage faults (the store is down) are ridden out for about two minutes
 /// by default (<c>Lessons:StorageRetryAttempts</c>); a step's own failures (a model that keeps answering nonsense, a
-/// source that keeps failing) get a few attempts only: 3 for a writing or merge step, 2 for a research source.
+/// source that keeps failing) get a few attempts only: 3 for a writing or merge step, 2 for a research source; a step
+/// whose prompt every model provider's content filter refused is not asked again.
 /// </summary>
 internal static class StepRetries
 {
@@ -85,7 +86,9 @@ internal static class StepRetries
 
     private static bool IsStorageFault(TaskFailureDetails failure) => failure.IsCausedBy<ArtifactStorageException>();
 
-    private static bool IsRefusal(TaskFailureDetails failure) => failure.IsCausedBy<NoNotesToWriteFromException>();
+    // Asking again cannot help: the providers refused the prompt itself, or the author has no notes to write from.
+    private static bool IsRefusal(TaskFailureDetails failure) =>
+        failure.IsCausedBy<ContentFilteredException>() || failure.IsCausedBy<NoNotesToWriteFromException>();
 
     private static RetryPolicy StoragePolicy(int attempts) => new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay);
 

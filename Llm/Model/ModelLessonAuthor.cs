@@ -17,10 +17,10 @@ public sealed class ModelLessonAuthor : ILessonAuthor
 {
     private readonly ProviderChain chain;
 
-    public ModelLessonAuthor(IOptions<LlmOptions> options, TimeProvider timeProvider, ILogger<ModelLessonAuthor> logger)
+    internal ModelLessonAuthor(IOptions<LlmOptions> options, IAzureCredentialSource credentials, TimeProvider timeProvider, ILogger<ModelLessonAuthor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        chain = ProviderChain.FromOptions(options.Value, timeProvider, logger, nameof(ModelLessonAuthor));
+        chain = ProviderChain.FromOptions(options.Value, credentials, timeProvider, logger, nameof(ModelLessonAuthor));
     }
 
     /// <summary>"{Name}/{Model}" of every provider, in the order they are tried.</summary>

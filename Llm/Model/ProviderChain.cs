@@ -11,15 +11,17 @@ namespace DurableLessons.Llm.Model;
 
 /// <summary>
 /// Runs one step against the providers in order: the first valid reply wins. A provider that answers 429 with a short
-/// Retry-After is asked once more; a 429 otherwise, a 5xx or other HTTP error, a timeout, a network error or an
-/// unusable reply moves on to the next provider. Usage counts every reply received, valid or not.
+/// Retry-After is asked once more; a 429 otherwise, a 5xx or other HTTP error, a content-filter refusal, a timeout, a
+/// network error or an unusable reply moves on to the next provider. Usage counts every reply received, valid or not.
+/// When every provider's content filter refused the prompt, <see cref="ContentFilteredException"/> says so instead of
+/// <see cref="AllProvidersFailedException"/>: the same prompt would be refused again.
 /// </summary>
 internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeSpan maxRetryAfter, TimeProvider timeProvider, ILogger logger)
 {
     public IReadOnlyList<ChatProvider> Providers => providers;
 
     /// <summary>The chain over every configured provider, for <paramref name="owner"/>; at least one must be configured.</summary>
-    public static ProviderChain FromOptions(LlmOptions settings, TimeProvider timeProvider, ILogger logger, string owner)
+    public static ProviderChain FromOptions(LlmOptions settings, IAzureCredentialSource credentials, TimeProvider timeProvider, ILogger logger, string owner)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var configured = settings.ConfiguredProviders;
@@ -28,13 +30,14 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
             throw new InvalidOperationException($"{owner} needs at least one provider under {LlmOptions.SectionName}:Providers.");
         }
 
-        return new ProviderChain(configured.Select(ChatProvider.Create).ToArray(), TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), timeProvider, logger);
+        return new ProviderChain(configured.Select(p => ChatProvider.Create(p, credentials)).ToArray(), TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), timeProvider, logger);
     }
 
     public async Task<AuthorResult<T>> RunAsync<T>(ModelStep<T> step, CancellationToken cancellationToken)
     {
         var usage = ModelUsage.None;
         var failures = new List<string>(providers.Count);
+        var everyFailureFiltered = true;
         Exception? lastError = null;
         for (var index = 0; index < providers.Count; index++)
         {
@@ -50,6 +53,7 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
             // Reasons often quote an exception message ending in '.'; the joined message adds its own punctuation.
             var reason = provider.Redact(attempt.Reason).TrimEnd('.');
             failures.Add($"{provider.Name}: {reason}");
+            everyFailureFiltered &= attempt.ContentFiltered;
             lastError = attempt.Error;
             if (index + 1 < providers.Count)
             {
@@ -61,6 +65,12 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
                 logger.LogWarning("LLM provider {Provider} failed the {Step} step ({Reason}); no provider left to try",
                     provider.Name, step.Name, reason);
             }
+        }
+
+        if (everyFailureFiltered)
+        {
+            throw new ContentFilteredException(
+                $"Every LLM provider refused the {step.Name} step's prompt: {string.Join("; ", failures)}.", lastError);
         }
 
         throw new AllProvidersFailedException(
@@ -85,6 +95,11 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
                     provider.Name, step.Name, (int)wait.TotalMilliseconds);
                 waitedForRateLimit = true;
                 await Task.Delay(wait, timeProvider, cancellationToken);
+            }
+            catch (ClientResultException exception) when (ContentFilter.CategoriesOf(exception.GetRawResponse()) is { } categories)
+            {
+                var named = categories.Count == 0 ? "no category named" : string.Join(", ", categories);
+                return new Attempt<T>(default, usage, exception, $"HTTP 400, the prompt was refused by the content filter ({named})", ContentFiltered: true);
             }
             catch (ClientResultException exception)
             {
@@ -195,5 +210,5 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
 
     private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
 
-    private sealed record Attempt<TValue>(TValue? Value, ModelUsage Usage, Exception? Error, string Reason);
+    private sealed record Attempt<TValue>(TValue? Value, ModelUsage Usage, Exception? Error, string Reason, bool ContentFiltered = false);
 }

@@ -16,10 +16,10 @@ public sealed class ModelPracticeTutor : IPracticeTutor
 {
     private readonly ProviderChain chain;
 
-    public ModelPracticeTutor(IOptions<LlmOptions> options, TimeProvider timeProvider, ILogger<ModelPracticeTutor> logger)
+    internal ModelPracticeTutor(IOptions<LlmOptions> options, IAzureCredentialSource credentials, TimeProvider timeProvider, ILogger<ModelPracticeTutor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        chain = ProviderChain.FromOptions(options.Value, timeProvider, logger, nameof(ModelPracticeTutor));
+        chain = ProviderChain.FromOptions(options.Value, credentials, timeProvider, logger, nameof(ModelPracticeTutor));
     }
 
     public async Task<AuthorResult<PracticeGrade>> GradeAsync(PracticeTask task, string answer, LessonDocument lesson, CancellationToken cancellationToken)

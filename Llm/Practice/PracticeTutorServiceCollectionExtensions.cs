@@ -1,9 +1,11 @@
 using DurableLessons.Llm.Configuration;
+using DurableLessons.Llm.Model;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Practice;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Llm.Practice;
@@ -25,7 +27,11 @@ public static class PracticeTutorServiceCollectionExtensions
 
         services.TryAddSingleton<IPracticeTutor>(provider =>
             provider.GetRequiredService<IOptions<LlmOptions>>().Value.ConfiguredProviders.Count > 0
-                ? ActivatorUtilities.CreateInstance<ModelPracticeTutor>(provider)
+                ? new ModelPracticeTutor(
+                    provider.GetRequiredService<IOptions<LlmOptions>>(),
+                    provider.GetRequiredService<IAzureCredentialSource>(),
+                    provider.GetRequiredService<TimeProvider>(),
+                    provider.GetRequiredService<ILogger<ModelPracticeTutor>>())
                 : new OfflinePracticeTutor());
         return services;
     }

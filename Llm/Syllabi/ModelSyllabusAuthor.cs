@@ -13,10 +13,10 @@ public sealed class ModelSyllabusAuthor : ISyllabusAuthor
 {
     private readonly ProviderChain chain;
 
-    public ModelSyllabusAuthor(IOptions<LlmOptions> options, TimeProvider timeProvider, ILogger<ModelSyllabusAuthor> logger)
+    internal ModelSyllabusAuthor(IOptions<LlmOptions> options, IAzureCredentialSource credentials, TimeProvider timeProvider, ILogger<ModelSyllabusAuthor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        chain = ProviderChain.FromOptions(options.Value, timeProvider, logger, nameof(ModelSyllabusAuthor));
+        chain = ProviderChain.FromOptions(options.Value, credentials, timeProvider, logger, nameof(ModelSyllabusAuthor));
     }
 
     public Task<AuthorResult<SyllabusPlan>> PlanAsync(SyllabusBrief brief, ResearchPack research, CancellationToken cancellationToken)

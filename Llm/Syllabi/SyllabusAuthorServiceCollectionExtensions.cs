@@ -1,9 +1,11 @@
 using DurableLessons.Llm.Configuration;
+using DurableLessons.Llm.Model;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Llm.Syllabi;
@@ -25,7 +27,11 @@ public static class SyllabusAuthorServiceCollectionExtensions
 
         services.TryAddSingleton<ISyllabusAuthor>(provider =>
             provider.GetRequiredService<IOptions<LlmOptions>>().Value.ConfiguredProviders.Count > 0
-                ? ActivatorUtilities.CreateInstance<ModelSyllabusAuthor>(provider)
+                ? new ModelSyllabusAuthor(
+                    provider.GetRequiredService<IOptions<LlmOptions>>(),
+                    provider.GetRequiredService<IAzureCredentialSource>(),
+                    provider.GetRequiredService<TimeProvider>(),
+                    provider.GetRequiredService<ILogger<ModelSyllabusAuthor>>())
                 : new OfflineSyllabusAuthor());
         return services;
     }

@@ -41,3 +41,9 @@ public sealed class InvalidModelOutputException(string message, Exception? inner
 
 /// <summary>Every configured provider failed for one step; the message lists each provider's reason.</summary>
 public sealed class AllProvidersFailedException(string message, Exception? innerException = null) : Exception(message, innerException);
+
+/// <summary>
+/// Every configured provider refused the step's prompt through its content filter; the message names the filter
+/// categories. Asking again with the same prompt gets the same refusal, so the step is not retried.
+/// </summary>
+public sealed class ContentFilteredException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -31,11 +31,15 @@ public static class AuthorFactory
         return Create(settings);
     }
 
-    public static (ILessonAuthor Author, CapturingLoggerProvider Logs, ServiceProvider Services) Create(IDictionary<string, string?> settings)
+    /// <param name="configure">Registrations made before <c>AddLessonAuthor</c>, which keeps them (a test credential).</param>
+    public static (ILessonAuthor Author, CapturingLoggerProvider Logs, ServiceProvider Services) Create(
+        IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        configure?.Invoke(collection);
+        var services = collection
             .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Debug))
             .AddLessonAuthor(configuration)
             .BuildServiceProvider();

@@ -82,6 +82,102 @@ public sealed class LlmConfigurationTests
         }
     }
 
+    [Theory]
+    [InlineData("https://lessons.openai.azure.com/", null, "lessons.openai.azure.com/gpt4o-deploy at https://lessons.openai.azure.com/ (Azure OpenAI, api-version the SDK's default, API key, timeout 60 s)")]
+    [InlineData("https://lessons.cognitiveservices.azure.com/", null, "lessons.cognitiveservices.azure.com/gpt4o-deploy at https://lessons.cognitiveservices.azure.com/ (Azure OpenAI,")]
+    [InlineData("https://lessons.openai.azure.com/openai/v1/", null, "lessons.openai.azure.com/gpt4o-deploy at https://lessons.openai.azure.com/ (Azure OpenAI,")]
+    [InlineData("https://gateway.example.com/aoai/", "AzureOpenAI", "gateway.example.com/gpt4o-deploy at https://gateway.example.com/aoai/ (Azure OpenAI,")]
+    [InlineData("https://lessons.openai.azure.com/openai/v1/", "OpenAI", "lessons.openai.azure.com/gpt-4o at https://lessons.openai.azure.com/openai/v1/ (timeout 60 s)")]
+    [InlineData("https://api.openai.com/v1", null, "api.openai.com/gpt-4o at https://api.openai.com/v1 (timeout 60 s)")]
+    public async Task Kind_defaults_to_azure_openai_by_the_endpoint_host(string endpoint, string? kind, string announced)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Llm:Providers:0:Endpoint"] = endpoint,
+            ["Llm:Providers:0:Kind"] = kind,
+            ["Llm:Providers:0:Model"] = "gpt-4o",
+            ["Llm:Providers:0:ApiKey"] = "k",
+        };
+        if (kind != "OpenAI" && !endpoint.Contains("api.openai.com", StringComparison.Ordinal))
+        {
+            settings["Llm:Providers:0:Deployment"] = "gpt4o-deploy";
+        }
+
+        var (host, logs) = BuildHost(settings);
+        using (host)
+        {
+            await host.StartAsync();
+
+            var line = Assert.Single(logs.Entries, e => e.Message.Contains("LLM providers", StringComparison.Ordinal)).Message;
+            Assert.Contains(announced, line, StringComparison.Ordinal);
+            await host.StopAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Azure_provider_without_a_key_announces_entra_id_and_its_managed_identity()
+    {
+        var (host, logs) = BuildHost(new Dictionary<string, string?>
+        {
+            ["Llm:Providers:0:Endpoint"] = "https://lessons.openai.azure.com/",
+            ["Llm:Providers:0:Deployment"] = "gpt4o-deploy",
+            ["Llm:Providers:0:ApiVersion"] = "2024-10-21",
+            ["Llm:Providers:0:ManagedIdentityClientId"] = "11111111-2222-3333-4444-555555555555",
+        });
+        using (host)
+        {
+            await host.StartAsync();
+
+            Assert.Single(logs.Entries, e => e.Message.Contains(
+                "(Azure OpenAI, api-version 2024-10-21, Entra ID, managed identity 11111111-2222-3333-4444-555555555555, timeout 60 s)", StringComparison.Ordinal));
+            await host.StopAsync();
+        }
+    }
+
+    [Theory]
+    [InlineData("Kind", "Gemini", "Llm:Providers:0:Kind 'Gemini' is not known; use one of: OpenAI, AzureOpenAI.")]
+    [InlineData("Kind", "1", "Llm:Providers:0:Kind '1' is not known")]
+    [InlineData("Deployment", null, "Llm:Providers:0:Deployment is required for an AzureOpenAI provider (or Llm:Providers:0:Model, which it falls back to).")]
+    [InlineData("Endpoint", null, "Llm:Providers:0:Endpoint is required for an AzureOpenAI provider")]
+    [InlineData("ApiVersion", "2023-01-01", "Llm:Providers:0:ApiVersion '2023-01-01' is not one this client supports; use one of: 2024-06-01,")]
+    public async Task Invalid_azure_settings_fail_start_naming_the_key(string setting, string? value, string expected)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Llm:Providers:0:Kind"] = "AzureOpenAI",
+            ["Llm:Providers:0:Endpoint"] = "https://lessons.openai.azure.com/",
+            ["Llm:Providers:0:Deployment"] = "gpt4o-deploy",
+            [$"Llm:Providers:0:{setting}"] = value,
+        };
+        var (host, _) = BuildHost(settings);
+        using (host)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("Deployment", "gpt4o-deploy")]
+    [InlineData("ApiVersion", "2024-10-21")]
+    [InlineData("ManagedIdentityClientId", "11111111-2222-3333-4444-555555555555")]
+    public async Task Azure_only_settings_on_an_openai_provider_fail_start_naming_the_key(string setting, string value)
+    {
+        var (host, _) = BuildHost(new Dictionary<string, string?>
+        {
+            ["Llm:Providers:0:Endpoint"] = "https://api.openai.com/v1",
+            ["Llm:Providers:0:Model"] = "gpt-4o-mini",
+            [$"Llm:Providers:0:{setting}"] = value,
+        });
+        using (host)
+        {
+            var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+            Assert.Contains($"Llm:Providers:0:{setting} applies to AzureOpenAI providers only; set Llm:Providers:0:Kind to AzureOpenAI", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task Entries_left_blank_count_as_not_configured()
     {

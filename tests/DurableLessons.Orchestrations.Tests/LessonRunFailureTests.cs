@@ -32,6 +32,21 @@ public sealed class LessonRunFailureTests(ITestOutputHelper output)
         Assert.Null(await lessons.Lessons.GetLatestAsync(input.Key, CancellationToken.None));
     }
 
+    [Theory, BothEngines]
+    public async Task A_step_refused_by_the_content_filter_is_not_asked_again_and_fails_the_run_naming_the_category(EngineKind engine)
+    {
+        await using var lessons = await LessonTestEngine.StartAsync(engine, output);
+        lessons.Author.FilteredTopics["verbs"] = "hate";
+        var input = LessonRuns.Input("english", "verbs");
+
+        var message = (await lessons.RunLessonAsync(input)).AssertFailed();
+
+        Assert.Contains(LessonActivityNames.WriteOutline, message, StringComparison.Ordinal);
+        Assert.Contains("content filter (hate)", message, StringComparison.Ordinal);
+        Assert.Equal(1, lessons.Author.Calls["verbs"]);
+        Assert.Null(await lessons.Lessons.GetLatestAsync(input.Key, CancellationToken.None));
+    }
+
     /// <summary>
     /// At the deadline the run shows it gave up and starts nothing more; as on Durable Functions, it ends (Failed) once
     /// the step it was waiting for returns, since an orchestration never completes with an activity still open.

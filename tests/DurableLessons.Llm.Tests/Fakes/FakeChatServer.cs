@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace DurableLessons.Llm.Tests.Fakes;
 
 /// <summary>What the fake server received.</summary>
-public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Headers, JsonElement Body)
+public sealed record RecordedRequest(string Path, string Query, IReadOnlyDictionary<string, string> Headers, JsonElement Body)
 {
     public string Header(string name) => Headers.TryGetValue(name, out var value) ? value : string.Empty;
 
@@ -21,8 +21,10 @@ public sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, st
 }
 
 /// <summary>
-/// A real HTTP server on 127.0.0.1 speaking the chat-completions protocol on <c>/v1/chat/completions</c> and the Azure
-/// v1 path <c>/openai/v1/chat/completions</c>; each request takes the next scripted reply (a 500 when none is left).
+/// A real HTTP server on 127.0.0.1 speaking the chat-completions protocol on <c>/v1/chat/completions</c>, the Azure
+/// v1 path <c>/openai/v1/chat/completions</c> and the Azure deployment path
+/// <c>/openai/deployments/{deployment}/chat/completions</c>; each request takes the next scripted reply (a 500 when
+/// none is left).
 /// </summary>
 public sealed class FakeChatServer : IAsyncDisposable
 {
@@ -44,6 +46,9 @@ public sealed class FakeChatServer : IAsyncDisposable
     /// <summary>The endpoint as configured for Azure OpenAI v1: <c>http://127.0.0.1:port/openai/v1/</c>.</summary>
     public string AzureEndpoint => new Uri(BaseUri, "openai/v1/").ToString();
 
+    /// <summary>The endpoint as configured for the Azure OpenAI client: the resource, <c>http://127.0.0.1:port/</c>.</summary>
+    public string AzureResourceEndpoint => BaseUri.ToString();
+
     public IReadOnlyList<RecordedRequest> Requests => requests.ToArray();
 
     public static async Task<FakeChatServer> StartAsync()
@@ -56,6 +61,7 @@ public sealed class FakeChatServer : IAsyncDisposable
         FakeChatServer? server = null;
         app.MapPost("/v1/chat/completions", (HttpContext context) => server!.HandleAsync(context));
         app.MapPost("/openai/v1/chat/completions", (HttpContext context) => server!.HandleAsync(context));
+        app.MapPost("/openai/deployments/{deployment}/chat/completions", (HttpContext context) => server!.HandleAsync(context));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.SingleOrDefault()
             ?? throw new InvalidOperationException("The fake chat server did not report a listening address.");
@@ -83,7 +89,7 @@ public sealed class FakeChatServer : IAsyncDisposable
     {
         using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
         var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-        requests.Enqueue(new RecordedRequest(context.Request.Path, headers, body.RootElement.Clone()));
+        requests.Enqueue(new RecordedRequest(context.Request.Path, context.Request.QueryString.Value ?? string.Empty, headers, body.RootElement.Clone()));
         var model = body.RootElement.TryGetProperty("model", out var m) ? m.GetString() ?? string.Empty : string.Empty;
         if (!replies.TryDequeue(out var reply))
         {

@@ -19,6 +19,12 @@ public abstract record FakeReply
 
     public static FakeReply Error(int status, params (string Name, string Value)[] headers) => new ErrorReply(status, headers);
 
+    /// <summary>
+    /// Azure OpenAI's refusal of a prompt: 400 with error code <c>content_filter</c> and, under
+    /// <c>innererror.content_filter_result</c>, every category with <c>filtered: true</c> for <paramref name="filtered"/>.
+    /// </summary>
+    public static FakeReply ContentFilter(params string[] filtered) => new ContentFilterReply(filtered);
+
     /// <summary>A 200 whose body is <paramref name="body"/> as is (a proxy's error page, a body cut off mid-way).</summary>
     public static FakeReply Raw(string body, string contentType = "application/json") => new RawReply(body, contentType);
 
@@ -67,6 +73,35 @@ public abstract record FakeReply
 
             context.Response.ContentType = "application/json";
             var error = new JsonObject { ["error"] = new JsonObject { ["message"] = $"scripted {Status}", ["type"] = "server_error", ["param"] = null, ["code"] = null } };
+            return context.Response.WriteAsync(error.ToJsonString(), context.RequestAborted);
+        }
+    }
+
+    private sealed record ContentFilterReply(string[] Filtered) : FakeReply
+    {
+        internal override Task WriteAsync(HttpContext context, string model)
+        {
+            var result = new JsonObject { ["jailbreak"] = new JsonObject { ["filtered"] = false, ["detected"] = false } };
+            foreach (var category in new[] { "hate", "self_harm", "sexual", "violence" })
+            {
+                var filtered = Filtered.Contains(category);
+                result[category] = new JsonObject { ["filtered"] = filtered, ["severity"] = filtered ? "high" : "safe" };
+            }
+
+            var error = new JsonObject
+            {
+                ["error"] = new JsonObject
+                {
+                    ["message"] = "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+                    ["type"] = null,
+                    ["param"] = "prompt",
+                    ["code"] = "content_filter",
+                    ["status"] = 400,
+                    ["innererror"] = new JsonObject { ["code"] = "ResponsibleAIPolicyViolation", ["content_filter_result"] = result },
+                },
+            };
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "application/json";
             return context.Response.WriteAsync(error.ToJsonString(), context.RequestAborted);
         }
     }

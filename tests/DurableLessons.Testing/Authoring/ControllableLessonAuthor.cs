@@ -9,8 +9,8 @@ namespace DurableLessons.Testing.Authoring;
 /// <summary>
 /// The product's own author (the offline one, or a model chain when the settings configure providers), except that every step fails for lessons whose topic is in <see cref="FailingTopics"/> (as a
 /// model chain whose providers all fail would), the first steps of a topic in <see cref="TransientFailures"/> fail
-/// that many times, steps of a topic in <see cref="HeldTopics"/> wait for the test, and it measures how many lessons
-/// it writes at once.
+/// that many times, every step of a topic in <see cref="FilteredTopics"/> is refused by the providers' content filter,
+/// steps of a topic in <see cref="HeldTopics"/> wait for the test, and it measures how many lessons it writes at once.
 /// </summary>
 public sealed class ControllableLessonAuthor : ILessonAuthor
 {
@@ -27,6 +27,9 @@ public sealed class ControllableLessonAuthor : ILessonAuthor
     }
 
     public ConcurrentDictionary<string, bool> FailingTopics { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Topics whose prompts every provider's content filter refuses, with the category it names.</summary>
+    public ConcurrentDictionary<string, string> FilteredTopics { get; } = new(StringComparer.Ordinal);
 
     /// <summary>How many more step calls of a topic fail before the steps work (a model that recovers).</summary>
     public ConcurrentDictionary<string, int> TransientFailures { get; } = new(StringComparer.Ordinal);
@@ -77,6 +80,11 @@ public sealed class ControllableLessonAuthor : ILessonAuthor
             }
 
             Calls.AddOrUpdate(lesson, 1, (_, count) => count + 1);
+            if (FilteredTopics.TryGetValue(lesson, out var category))
+            {
+                throw new ContentFilteredException($"Every LLM provider refused the prompt for '{brief.Topic}': test-provider: content filter ({category}).");
+            }
+
             if (FailingTopics.ContainsKey(lesson) || TakeTransientFailure(lesson))
             {
                 throw new AllProvidersFailedException($"Every LLM provider failed for '{brief.Topic}': test-provider: HTTP 500.");
