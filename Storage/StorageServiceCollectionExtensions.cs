@@ -1,8 +1,9 @@
+using Azure.Core;
+using Azure.Data.Tables;
 using Azure.Identity;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Storage.Configuration;
 using DurableLessons.Storage.Sqlite;
-using DurableLessons.Storage.Tables;
 using DurableLessons.Storage.TableStore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,13 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<SqliteLessonStore>();
         services.TryAddSingleton<SqliteArtifactStore>();
 
-        services.TryAddSingleton(provider => CreateTableServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Table));
+        // Replaceable: tests swap the credential, or the options' transport and retries; the client keeps its refusal policy.
+        services.TryAddSingleton(_ => TableClients.DefaultOptions());
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential());
+        services.TryAddSingleton(provider => TableClients.Create(
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.Table,
+            provider.GetRequiredService<TableClientOptions>(),
+            provider.GetRequiredService<TokenCredential>));
         services.TryAddSingleton<LessonTables>();
         services.TryAddSingleton<TableLessonIndex>();
         services.TryAddSingleton<TableLessonStore>();
@@ -58,9 +65,4 @@ public static class StorageServiceCollectionExtensions
 
     private static bool UsesTables(IServiceProvider provider) =>
         provider.GetRequiredService<IOptions<StorageOptions>>().Value.ProviderKind == StorageProvider.Table;
-
-    private static TableServiceClient CreateTableServiceClient(TableStorageOptions options) =>
-        !string.IsNullOrWhiteSpace(options.ConnectionString)
-            ? new TableServiceClient(TableConnectionString.Parse(options.ConnectionString))
-            : new TableServiceClient(new Uri(options.Endpoint!), new DefaultAzureCredential());
 }

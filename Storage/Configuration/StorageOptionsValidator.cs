@@ -1,4 +1,3 @@
-using DurableLessons.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Storage.Configuration;
@@ -30,9 +29,11 @@ internal sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
             failures.Add("Set exactly one of Storage:Table:ConnectionString (account key or UseDevelopmentStorage=true) or " +
                          "Storage:Table:Endpoint (Entra ID) when Storage:Provider is 'Table'.");
         }
-        else if (hasConnectionString && !TableConnectionString.TryParse(table.ConnectionString, out _, out var error))
+        else if (hasConnectionString && !TableConnectionStrings.IsUsable(table.ConnectionString!))
         {
-            failures.Add($"Storage:Table:ConnectionString is not a valid storage connection string: {error}");
+            failures.Add("Storage:Table:ConnectionString is not a storage connection string: expected AccountName and AccountKey " +
+                         "(with DefaultEndpointsProtocol and EndpointSuffix, or TableEndpoint), TableEndpoint and SharedAccessSignature, " +
+                         "or UseDevelopmentStorage=true.");
         }
         else if (hasEndpoint && (!Uri.TryCreate(table.Endpoint, UriKind.Absolute, out var endpoint) || endpoint.Scheme != Uri.UriSchemeHttps))
         {

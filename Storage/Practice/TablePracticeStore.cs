@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Azure;
+using Azure.Data.Tables;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Storage.Configuration;
-using DurableLessons.Storage.Tables;
 using DurableLessons.Storage.TableStore;
 using Microsoft.Extensions.Options;
 
@@ -37,7 +38,7 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
             await table.AddEntityAsync(row, cancellationToken);
             return turn;
         }
-        catch (TableConflictException)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             return await FindTurnAsync(sessionId, turn.MessageId, cancellationToken)
                 ?? throw new InvalidOperationException($"Turn '{turn.MessageId}' of session '{sessionId}' conflicted but cannot be read.");
@@ -47,7 +48,7 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
     public async Task<PracticeTurn?> FindTurnAsync(string sessionId, string messageId, CancellationToken cancellationToken)
     {
         var table = await practice.GetAsync(cancellationToken);
-        var row = await table.GetEntityAsync(sessionId, TurnPrefix + messageId, null, cancellationToken);
+        var row = await table.FindAsync(sessionId, TurnPrefix + messageId, select: null, cancellationToken);
         return row is null ? null : PracticeJson.Deserialize<PracticeTurn>(Content(row));
     }
 
@@ -73,7 +74,7 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
         {
             await table.AddEntityAsync(row, cancellationToken);
         }
-        catch (TableConflictException)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             // Accepted before (a client retry): the first copy stays.
         }
@@ -114,7 +115,7 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
     public async Task<PracticeSummary?> GetSummaryAsync(string sessionId, CancellationToken cancellationToken)
     {
         var table = await practice.GetAsync(cancellationToken);
-        var row = await table.GetEntityAsync(sessionId, SummaryRow, null, cancellationToken);
+        var row = await table.FindAsync(sessionId, SummaryRow, select: null, cancellationToken);
         return row is null ? null : PracticeJson.Deserialize<PracticeSummary>(Content(row));
     }
 
@@ -130,8 +131,9 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
     {
         var table = await practice.GetAsync(cancellationToken);
         // Every prefix ends with '~' (0x7E): the keys that start with it sort below the prefix with 0x7F in its place.
-        var filter = TableFilter.Create($"PartitionKey eq {sessionId}") + " and " + TableFilter.StartsWith("RowKey", prefix, prefix[..^1] + "\u007f");
-        await foreach (var row in table.QueryAsync(filter, null, null, cancellationToken))
+        var upperBound = prefix[..^1] + "\u007f";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {sessionId} and RowKey ge {prefix} and RowKey lt {upperBound}");
+        await foreach (var row in table.QueryAllAsync(filter, select: null, cancellationToken))
         {
             yield return row;
         }

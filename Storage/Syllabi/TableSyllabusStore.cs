@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text;
+using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
 using DurableLessons.Storage.Configuration;
-using DurableLessons.Storage.Tables;
 using DurableLessons.Storage.TableStore;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +38,7 @@ internal sealed class TableSyllabusStore(TableServiceClient service, IOptions<St
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
 
         var latestKey = SyllabusJson.TopicLevelKey(syllabus.Topic, syllabus.Level);
-        var current = await table.GetEntityAsync(LatestPartition, latestKey, null, cancellationToken);
+        var current = await table.FindAsync(LatestPartition, latestKey, select: null, cancellationToken);
         if (current is null || (current.GetInt64(CreatedAtTicks) ?? 0) <= syllabus.CreatedAt.UtcTicks)
         {
             var latest = new TableEntity(LatestPartition, latestKey) { [SyllabusId] = syllabus.Id, [CreatedAtTicks] = syllabus.CreatedAt.UtcTicks };
@@ -50,7 +50,7 @@ internal sealed class TableSyllabusStore(TableServiceClient service, IOptions<St
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
         var table = await syllabi.GetAsync(cancellationToken);
-        var row = await table.GetEntityAsync(DocumentPartition, id, null, cancellationToken);
+        var row = await table.FindAsync(DocumentPartition, id, select: null, cancellationToken);
         if (row is null)
         {
             return null;
@@ -70,7 +70,7 @@ internal sealed class TableSyllabusStore(TableServiceClient service, IOptions<St
     {
         ArgumentNullException.ThrowIfNull(topic);
         var table = await syllabi.GetAsync(cancellationToken);
-        var latest = await table.GetEntityAsync(LatestPartition, SyllabusJson.TopicLevelKey(topic, level), null, cancellationToken);
+        var latest = await table.FindAsync(LatestPartition, SyllabusJson.TopicLevelKey(topic, level), select: null, cancellationToken);
         return latest?.GetString(SyllabusId) is { } id ? await GetAsync(id, cancellationToken) : null;
     }
 

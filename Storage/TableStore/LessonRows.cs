@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Storage.Tables;
 
 namespace DurableLessons.Storage.TableStore;
 

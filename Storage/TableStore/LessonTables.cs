@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using DurableLessons.Storage.Configuration;
-using DurableLessons.Storage.Tables;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Storage.TableStore;

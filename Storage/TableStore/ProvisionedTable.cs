@@ -1,4 +1,4 @@
-using DurableLessons.Storage.Tables;
+using Azure.Data.Tables;
 
 namespace DurableLessons.Storage.TableStore;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
+using Azure;
+using Azure.Data.Tables;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Storage.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Storage.TableStore;
@@ -25,10 +26,10 @@ internal sealed class TableArtifactStore(LessonTables tables, ILogger<TableArtif
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentNullException.ThrowIfNull(content);
         var chunks = TextChunks.Split(content);
-        if (chunks.Count > TableTransactionBatch.MaxActions)
+        if (chunks.Count > TableTransactions.MaxActions)
         {
             throw new ArgumentException(
-                $"Artifact '{key}' is too large for Table storage ({content.Length} characters; at most {TableTransactionBatch.MaxActions * TextChunks.MaxChunkChars}).",
+                $"Artifact '{key}' is too large for Table storage ({content.Length} characters; at most {TableTransactions.MaxActions * TextChunks.MaxChunkChars}).",
                 nameof(content));
         }
 
@@ -39,7 +40,7 @@ internal sealed class TableArtifactStore(LessonTables tables, ILogger<TableArtif
         {
             var newRows = writes.Select(write => write.Entity.RowKey).ToHashSet(StringComparer.Ordinal);
             var leftovers = new List<TableTransactionAction>();
-            await foreach (var row in artifacts.QueryAsync(TableFilter.Create($"PartitionKey eq {partitionKey}"), ["PartitionKey", "RowKey"], pageSize: null, cancellationToken))
+            await foreach (var row in artifacts.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), ["PartitionKey", "RowKey"], cancellationToken))
             {
                 if (!newRows.Contains(row.RowKey))
                 {
@@ -49,20 +50,20 @@ internal sealed class TableArtifactStore(LessonTables tables, ILogger<TableArtif
 
             try
             {
-                if (writes.Count + leftovers.Count <= TableTransactionBatch.MaxActions)
+                if (writes.Count + leftovers.Count <= TableTransactions.MaxActions)
                 {
-                    await artifacts.SubmitTransactionAsync([.. writes, .. leftovers], cancellationToken);
+                    await TableTransactions.SubmitAsync(artifacts, [.. writes, .. leftovers], cancellationToken);
                 }
                 else
                 {
                     // Readers stop at the chunk count, so leftovers beyond it are only garbage: remove them afterwards.
-                    await artifacts.SubmitTransactionAsync(writes, cancellationToken);
+                    await TableTransactions.SubmitAsync(artifacts, writes, cancellationToken);
                     await DeleteRowsAsync(artifacts, leftovers.Select(action => action.Entity).ToList(), cancellationToken);
                 }
 
                 return;
             }
-            catch (TableResourceNotFoundException) when (attempt < MaxPutAttempts)
+            catch (RequestFailedException exception) when (exception.Status == 404 && attempt < MaxPutAttempts)
             {
                 // A leftover row vanished under a concurrent put or delete: list again.
             }
@@ -75,7 +76,7 @@ internal sealed class TableArtifactStore(LessonTables tables, ILogger<TableArtif
         var artifacts = await tables.ArtifactsAsync(cancellationToken);
         var partitionKey = ArtifactPartitionKey.For(key);
         var rows = new List<TableEntity>();
-        await foreach (var row in artifacts.QueryAsync(TableFilter.Create($"PartitionKey eq {partitionKey}"), null, pageSize: null, cancellationToken))
+        await foreach (var row in artifacts.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}"), select: null, cancellationToken))
         {
             rows.Add(row);
         }
@@ -106,7 +107,7 @@ internal sealed class TableArtifactStore(LessonTables tables, ILogger<TableArtif
         var artifacts = await tables.ArtifactsAsync(cancellationToken);
         var (from, to) = ArtifactPartitionKey.RangeFor(keyPrefix);
         var doomed = new List<TableEntity>();
-        await foreach (var row in artifacts.QueryAsync(TableFilter.StartsWith("PartitionKey", from, to), KeyColumns, pageSize: null, cancellationToken))
+        await foreach (var row in artifacts.QueryAllAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), KeyColumns, cancellationToken))
         {
             // The range is exact for short keys; for long, hashed keys the stored key decides.
             if (row.GetString(Key) is { } rowKey && rowKey.StartsWith(keyPrefix, StringComparison.Ordinal))
@@ -117,21 +118,21 @@ internal sealed class TableArtifactStore(LessonTables tables, ILogger<TableArtif
 
         foreach (var partition in doomed.GroupBy(row => row.PartitionKey, StringComparer.Ordinal))
         {
-            await DeleteRowsAsync(artifacts, partition.ToList(), cancellationToken);
+            await DeleteRowsAsync(artifacts, partition.ToList<ITableEntity>(), cancellationToken);
         }
 
         logger.LogDebug("Deleted {RowCount} artifact rows under prefix {ArtifactPrefix}", doomed.Count, keyPrefix);
     }
 
-    private static async Task DeleteRowsAsync(TableClient artifacts, List<TableEntity> rows, CancellationToken cancellationToken)
+    private static async Task DeleteRowsAsync(TableClient artifacts, IReadOnlyList<ITableEntity> rows, CancellationToken cancellationToken)
     {
-        foreach (var batch in rows.Chunk(TableTransactionBatch.MaxActions))
+        foreach (var batch in rows.Chunk(TableTransactions.MaxActions))
         {
             try
             {
-                await artifacts.SubmitTransactionAsync(batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)).ToList(), cancellationToken);
+                await TableTransactions.SubmitAsync(artifacts, batch.Select(row => new TableTransactionAction(TableTransactionActionType.Delete, row)).ToList(), cancellationToken);
             }
-            catch (TableResourceNotFoundException)
+            catch (RequestFailedException exception) when (exception.Status == 404)
             {
                 // Someone deleted part of it already; delete the rest one by one (missing rows are fine).
                 foreach (var row in batch)

@@ -1,4 +1,5 @@
-using DurableLessons.Storage.Tables;
+using Azure;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Storage.TableStore;
@@ -16,7 +17,7 @@ internal sealed class TableLessonIndex(LessonTables tables, ILogger<TableLessonI
         {
             await index.AddEntityAsync(LessonIndexRows.Create(storageId, -1, LessonIndexRows.Pending), cancellationToken);
         }
-        catch (TableConflictException)
+        catch (RequestFailedException exception) when (exception.Status == 409)
         {
             // Already indexed (an earlier or concurrent first save).
         }
@@ -28,7 +29,7 @@ internal sealed class TableLessonIndex(LessonTables tables, ILogger<TableLessonI
         var index = await tables.IndexAsync(cancellationToken);
         for (var attempt = 1; attempt <= MaxUpdateAttempts; attempt++)
         {
-            var row = await index.GetEntityAsync(LessonIndexRows.PartitionKey, storageId, select: null, cancellationToken);
+            var row = await index.FindAsync(LessonIndexRows.PartitionKey, storageId, select: null, cancellationToken);
             if (row is not null && (row.GetInt32(LessonIndexRows.LatestMinor) ?? -1) >= minor)
             {
                 return;
@@ -48,7 +49,7 @@ internal sealed class TableLessonIndex(LessonTables tables, ILogger<TableLessonI
 
                 return;
             }
-            catch (Exception exception) when (exception is TableConflictException or TablePreconditionFailedException)
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
             {
                 await ConflictBackoff.DelayAsync(attempt, cancellationToken);
             }
@@ -62,9 +63,9 @@ internal sealed class TableLessonIndex(LessonTables tables, ILogger<TableLessonI
     public async Task<IReadOnlyList<(string StorageId, int IndexedMinor)>> CandidatesAsync(DateTimeOffset createdBefore, CancellationToken cancellationToken)
     {
         var index = await tables.IndexAsync(cancellationToken);
-        var filter = TableFilter.Create($"PartitionKey eq {LessonIndexRows.PartitionKey} and LatestCreatedAt lt {createdBefore}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {LessonIndexRows.PartitionKey} and LatestCreatedAt lt {createdBefore}");
         var candidates = new List<(string, int)>();
-        await foreach (var row in index.QueryAsync(filter, ["RowKey", LessonIndexRows.LatestMinor], pageSize: null, cancellationToken))
+        await foreach (var row in index.QueryAllAsync(filter, ["RowKey", LessonIndexRows.LatestMinor], cancellationToken))
         {
             candidates.Add((row.RowKey, row.GetInt32(LessonIndexRows.LatestMinor) ?? -1));
         }

@@ -1,7 +1,8 @@
 using System.Text;
+using Azure;
+using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Storage.Tables;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Storage.TableStore;
@@ -34,7 +35,7 @@ internal sealed class TableLessonStore(LessonTables tables, TableLessonIndex ind
         var storageId = key.StorageId;
         for (var attempt = 1; attempt <= MaxSaveAttempts; attempt++)
         {
-            var latest = await lessons.GetEntityAsync(storageId, LessonRows.LatestRowKey, select: null, cancellationToken);
+            var latest = await lessons.FindAsync(storageId, LessonRows.LatestRowKey, select: null, cancellationToken);
             if (latest is null)
             {
                 await index.RegisterAsync(storageId, cancellationToken);
@@ -44,9 +45,9 @@ internal sealed class TableLessonStore(LessonTables tables, TableLessonIndex ind
             var createdAt = LessonCreationTime.Next(time, latest is null ? null : LessonRows.ReadCreatedAt(latest));
             try
             {
-                await lessons.SubmitTransactionAsync(BuildSave(key, runId, document, chunks, minor, createdAt, latest), cancellationToken);
+                await TableTransactions.SubmitAsync(lessons, BuildSave(key, runId, document, chunks, minor, createdAt, latest), cancellationToken);
             }
-            catch (Exception exception) when (exception is TableConflictException or TablePreconditionFailedException)
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412)
             {
                 if (await FindRunAsync(lessons, storageId, runId, cancellationToken) is (var saved, var savedMinor))
                 {
@@ -75,7 +76,7 @@ internal sealed class TableLessonStore(LessonTables tables, TableLessonIndex ind
     {
         ArgumentNullException.ThrowIfNull(key);
         var lessons = await tables.LessonsAsync(cancellationToken);
-        var latest = await lessons.GetEntityAsync(key.StorageId, LessonRows.LatestRowKey, [LessonRows.Minor], cancellationToken);
+        var latest = await lessons.FindAsync(key.StorageId, LessonRows.LatestRowKey, [LessonRows.Minor], cancellationToken);
         return latest is null ? null : await ReadVersionAsync(lessons, key.StorageId, LessonRows.ReadMinor(latest), cancellationToken);
     }
 
@@ -96,9 +97,9 @@ internal sealed class TableLessonStore(LessonTables tables, TableLessonIndex ind
         ArgumentNullException.ThrowIfNull(key);
         var lessons = await tables.LessonsAsync(cancellationToken);
         var (from, to) = LessonRows.VersionRange;
-        var filter = TableFilter.Create($"PartitionKey eq {key.StorageId} and RowKey ge {from} and RowKey lt {to}");
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {key.StorageId} and RowKey ge {from} and RowKey lt {to}");
         var versions = new List<LessonVersionInfo>();
-        await foreach (var row in lessons.QueryAsync(filter, LessonRows.InfoProperties, pageSize: null, cancellationToken))
+        await foreach (var row in lessons.QueryAllAsync(filter, LessonRows.InfoProperties, cancellationToken))
         {
             versions.Add(LessonRows.ReadInfo(row));
         }
@@ -115,7 +116,7 @@ internal sealed class TableLessonStore(LessonTables tables, TableLessonIndex ind
         var stale = new List<LessonVersionInfo>();
         foreach (var (storageId, indexedMinor) in candidates)
         {
-            var latest = await lessons.GetEntityAsync(storageId, LessonRows.LatestRowKey, LessonRows.InfoProperties, cancellationToken);
+            var latest = await lessons.FindAsync(storageId, LessonRows.LatestRowKey, LessonRows.InfoProperties, cancellationToken);
             if (latest is null)
             {
                 continue;
@@ -171,20 +172,20 @@ internal sealed class TableLessonStore(LessonTables tables, TableLessonIndex ind
 
     private static async Task<(LessonVersionInfo Info, int Minor)?> FindRunAsync(TableClient lessons, string storageId, string runId, CancellationToken cancellationToken)
     {
-        var marker = await lessons.GetEntityAsync(storageId, LessonRows.RunRowKey(runId), select: null, cancellationToken);
+        var marker = await lessons.FindAsync(storageId, LessonRows.RunRowKey(runId), select: null, cancellationToken);
         if (marker is null)
         {
             return null;
         }
 
         var minor = LessonRows.ReadMinor(marker);
-        var version = await lessons.GetEntityAsync(storageId, LessonRows.VersionRowKey(minor), LessonRows.InfoProperties, cancellationToken);
+        var version = await lessons.FindAsync(storageId, LessonRows.VersionRowKey(minor), LessonRows.InfoProperties, cancellationToken);
         return version is null ? throw LessonRows.Corrupt(marker, "version row") : (LessonRows.ReadInfo(version), minor);
     }
 
     private static async Task<LessonVersion?> ReadVersionAsync(TableClient lessons, string storageId, int minor, CancellationToken cancellationToken)
     {
-        var row = await lessons.GetEntityAsync(storageId, LessonRows.VersionRowKey(minor), select: null, cancellationToken);
+        var row = await lessons.FindAsync(storageId, LessonRows.VersionRowKey(minor), select: null, cancellationToken);
         if (row is null)
         {
             return null;
@@ -196,9 +197,9 @@ internal sealed class TableLessonStore(LessonTables tables, TableLessonIndex ind
         if (chunkCount > 1)
         {
             var (from, to) = LessonRows.ChunkRange(minor);
-            var filter = TableFilter.Create($"PartitionKey eq {storageId} and RowKey ge {from} and RowKey lt {to}");
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {storageId} and RowKey ge {from} and RowKey lt {to}");
             var read = 1;
-            await foreach (var chunk in lessons.QueryAsync(filter, [LessonRows.Content], pageSize: null, cancellationToken))
+            await foreach (var chunk in lessons.QueryAllAsync(filter, [LessonRows.Content], cancellationToken))
             {
                 json.Append(chunk.GetString(LessonRows.Content));
                 read++;

@@ -45,6 +45,32 @@ public sealed class StorageOptionsTests
     }
 
     [Theory]
+    [InlineData("UseDevelopmentStorage=true")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=" + SecretKey + ";EndpointSuffix=core.windows.net")]
+    [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=" + SecretKey + ";TableEndpoint=http://127.0.0.1:41234/devstoreaccount1;")]
+    [InlineData("TableEndpoint=https://acct.table.core.windows.net;SharedAccessSignature=sv=2020-08-04&ss=t&srt=sco&sp=rwdlacu&se=2030-01-01T00:00:00Z&sig=abc")]
+    public void Connection_strings_for_azurite_an_account_key_or_a_sas_start_without_contacting_azure(string connectionString)
+    {
+        using var services = Start(new() { ["Storage:Provider"] = "Table", ["Storage:Table:ConnectionString"] = connectionString });
+
+        Assert.NotNull(services.GetRequiredService<ILessonStore>());
+    }
+
+    [Theory]
+    [InlineData("just some text " + SecretKey)]
+    [InlineData("AccountName=acct")]
+    [InlineData("AccountKey=" + SecretKey)]
+    public void Connection_strings_the_sdk_cannot_use_stop_the_start_naming_the_key(string connectionString)
+    {
+        var error = Assert.Throws<OptionsValidationException>(
+            () => Start(new() { ["Storage:Provider"] = "Table", ["Storage:Table:ConnectionString"] = connectionString }));
+
+        Assert.Contains("Storage:Table:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AccountKey", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(SecretKey, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("Storage:Table:Endpoint", "http://acct.table.core.windows.net", "Storage:Table:Endpoint")]
     [InlineData("Storage:Table:TablePrefix", "1bad", "Storage:Table:TablePrefix")]
     [InlineData("Storage:Table:TablePrefix", "with-dash", "Storage:Table:TablePrefix")]

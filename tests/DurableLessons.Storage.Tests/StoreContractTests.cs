@@ -45,13 +45,15 @@ public abstract class StoreContractTests : IAsyncLifetime
         await CleanUpAsync();
     }
 
-    internal static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> settings, TimeProvider time)
+    /// <param name="replace">Swaps registrations after the product's (a test credential or transport).</param>
+    internal static ServiceProvider BuildServices(IReadOnlyDictionary<string, string?> settings, TimeProvider time, Action<IServiceCollection>? replace = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var provider = new ServiceCollection()
+        var collection = new ServiceCollection()
             .AddSingleton(time)
-            .AddLessonStorage(configuration)
-            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+            .AddLessonStorage(configuration);
+        replace?.Invoke(collection);
+        var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetRequiredService<IStartupValidator>().Validate();
         return provider;
     }

@@ -1,55 +1,96 @@
 using System.Collections.Concurrent;
 using Azure.Core;
-using DurableLessons.Storage.Tables;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Storage;
 using DurableLessons.Storage.Tests.Infrastructure;
+using DurableLessons.Storage.TableStore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace DurableLessons.Storage.Tests;
 
-public sealed class TableEntraIdAuthenticationTests
+/// <summary>
+/// <c>Storage:Table:Endpoint</c> (Entra ID) against Azurite in OAuth mode over https: the store sends the credential's
+/// bearer token for the storage scope, and a token for another audience is refused with an error naming the setting.
+/// </summary>
+public sealed class TableEntraIdAuthenticationTests : IAsyncLifetime
 {
-    [Fact]
-    public async Task Requests_carry_a_bearer_token_for_the_storage_scope_and_the_service_version()
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly LessonKey Key = new("Biology", "Cells", LessonLevel.Intermediate);
+
+    private readonly DirectoryInfo certificateDirectory = Directory.CreateTempSubdirectory("azurite-oauth-");
+    private readonly System.Security.Cryptography.X509Certificates.X509Certificate2 certificate = LoopbackCertificate.Create();
+    private AzuriteFixture azurite = null!;
+
+    public async Task InitializeAsync()
     {
-        await using var server = await RecordingHttpsServer.StartAsync();
-        var credential = new FakeTokenCredential("fake-entra-token");
-        var service = new TableServiceClient(server.Endpoint, credential, server.ClientOptions(maxRetries: 0));
-        var table = service.GetTableClient("Lessons");
+        var (certificatePath, keyPath) = LoopbackCertificate.WritePem(certificate, certificateDirectory.FullName);
+        azurite = await AzuriteFixture.StartWithOAuthAsync(certificatePath, keyPath);
+    }
 
-        Assert.True(await table.CreateIfNotExistsAsync(CancellationToken.None));
-        Assert.Null(await table.GetEntityAsync("p", "r", select: null, CancellationToken.None));
+    public async Task DisposeAsync()
+    {
+        await azurite.DisposeAsync();
+        certificate.Dispose();
+        certificateDirectory.Delete(recursive: true);
+    }
 
-        Assert.Equal(2, server.Requests.Count);
-        Assert.All(server.Requests, request =>
-        {
-            Assert.Equal("Bearer fake-entra-token", request.Headers["Authorization"]);
-            Assert.Equal("2019-02-02", request.Headers["x-ms-version"]);
-            Assert.True(request.Headers.ContainsKey("x-ms-date"));
-        });
-        Assert.Equal(["POST /Tables", "GET /Lessons(PartitionKey='p',RowKey='r')"], server.Requests.Select(request => $"{request.Method} {request.PathAndQuery}"));
+    [Fact]
+    public async Task The_store_sends_the_credentials_bearer_token_for_the_storage_scope()
+    {
+        var credential = new FakeEntraCredential(FakeEntraCredential.StorageAudience);
+        var authorizations = new ConcurrentQueue<string>();
+        await using var services = Services(credential, authorizations);
+        var store = services.GetRequiredService<ILessonStore>();
+
+        var saved = await store.SaveNewVersionAsync(Key, "entra-run", SampleLessons.Document("Cells"), None);
+        var read = await store.GetLatestAsync(Key, None);
+
+        Assert.Equal(("1.0", "Cells"), (saved.Version, read?.Document.Title));
+        Assert.NotEmpty(authorizations);
+        Assert.All(authorizations, authorization => Assert.Equal($"Bearer {credential.Token}", authorization));
         Assert.NotEmpty(credential.RequestedScopes);
         Assert.All(credential.RequestedScopes, scopes => Assert.Equal(["https://storage.azure.com/.default"], scopes));
     }
 
     [Fact]
-    public void Bearer_tokens_are_only_sent_over_https()
+    public async Task A_token_for_another_audience_is_refused_with_an_error_naming_the_endpoint_setting()
     {
-        var error = Assert.Throws<ArgumentException>(
-            () => new TableServiceClient(new Uri("http://127.0.0.1:10002/devstoreaccount1"), new FakeTokenCredential("token")));
+        var credential = new FakeEntraCredential("https://vault.azure.net");
+        var authorizations = new ConcurrentQueue<string>();
+        await using var services = Services(credential, authorizations);
 
-        Assert.Contains("https", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<TableStorageRefusedException>(
+            () => services.GetRequiredService<ILessonStore>().SaveNewVersionAsync(Key, "entra-run", SampleLessons.Document("Cells"), None));
+
+        Assert.Equal(403, error.Status);
+        Assert.Contains("403 AuthenticationFailed", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Storage:Table:Endpoint", error.Message, StringComparison.Ordinal);
+        Assert.Equal($"Bearer {credential.Token}", Assert.Single(authorizations));
     }
 
-    private sealed class FakeTokenCredential(string token) : TokenCredential
-    {
-        public ConcurrentQueue<string[]> RequestedScopes { get; } = new();
-
-        public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken)
+    private ServiceProvider Services(FakeEntraCredential credential, ConcurrentQueue<string> authorizations) => StoreContractTests.BuildServices(
+        new Dictionary<string, string?>
         {
-            RequestedScopes.Enqueue(requestContext.Scopes);
-            return new AccessToken(token, DateTimeOffset.UtcNow.AddHours(1));
-        }
+            ["Storage:Provider"] = "Table",
+            ["Storage:Table:Endpoint"] = azurite.TableEndpoint.ToString(),
+            ["Storage:Table:TablePrefix"] = $"e{Guid.NewGuid():N}"[..20],
+        },
+        TimeProvider.System,
+        services =>
+        {
+            var options = LoopbackCertificate.TrustingClientOptions(certificate);
+            options.AddPolicy(new AuthorizationRecorder(authorizations), HttpPipelinePosition.BeforeTransport);
+            services.Replace(ServiceDescriptor.Singleton(options));
+            services.Replace(ServiceDescriptor.Singleton<TokenCredential>(credential));
+        });
 
-        public override ValueTask<AccessToken> GetTokenAsync(TokenRequestContext requestContext, CancellationToken cancellationToken) =>
-            ValueTask.FromResult(GetToken(requestContext, cancellationToken));
+    /// <summary>Notes the Authorization header of every request as it leaves for the wire.</summary>
+    private sealed class AuthorizationRecorder(ConcurrentQueue<string> authorizations) : HttpPipelineSynchronousPolicy
+    {
+        public override void OnSendingRequest(HttpMessage message) =>
+            authorizations.Enqueue(message.Request.Headers.TryGetValue("Authorization", out var value) ? value : "(none)");
     }
 }

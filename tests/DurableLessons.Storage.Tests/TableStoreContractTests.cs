@@ -1,5 +1,5 @@
+using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Storage.Tables;
 using DurableLessons.Storage.Tests.Infrastructure;
 
 namespace DurableLessons.Storage.Tests;
@@ -39,8 +39,8 @@ public sealed class TableStoreContractTests(AzuriteFixture azurite) : StoreContr
 
         var listed = Assert.Single(await Lessons.ListStaleAsync(cutoff, None));
         Assert.Equal(("optics", "1.0"), (listed.Topic, listed.Version));
-        var repaired = await index.GetEntityAsync("lessons", fresh.StorageId, select: null, None);
-        Assert.Equal(1, repaired?.GetInt32("LatestMinor"));
+        var repaired = await index.GetEntityAsync<TableEntity>("lessons", fresh.StorageId, select: null, None);
+        Assert.Equal(1, repaired.Value.GetInt32("LatestMinor"));
     }
 
     protected override async Task CleanUpAsync()

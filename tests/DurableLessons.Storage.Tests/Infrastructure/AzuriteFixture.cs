@@ -2,31 +2,64 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using DurableLessons.Storage.Tables;
 
 namespace DurableLessons.Storage.Tests.Infrastructure;
 
 /// <summary>
 /// A real Azurite Table emulator (node_modules/.bin/azurite-table, pinned in package-lock.json) on 127.0.0.1 and a free
 /// port, in memory, for the whole test run. Runs <c>npm ci</c> first if the repository has no node_modules. If Azurite
-/// cannot start, every test using it fails with the reason.
+/// cannot start, every test using it fails with the reason. <see cref="StartWithOAuthAsync"/> starts one over https that
+/// also takes Entra ID bearer tokens (Azurite's basic OAuth: issuer, audience and lifetime are checked, not signatures).
 /// </summary>
 public sealed class AzuriteFixture : IAsyncLifetime
 {
+    public const string DevelopmentAccountName = "devstoreaccount1";
+
+    /// <summary>The well-known, public key of the storage emulators' development account.</summary>
+    public const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan NpmTimeout = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentQueue<string> output = new();
     private readonly string workDirectory = Path.Combine(Path.GetTempPath(), $"azurite-{Guid.NewGuid():N}");
+    private readonly string scheme = "http";
+    private readonly string[] extraArguments = [];
     private Process? process;
+
+    public AzuriteFixture()
+    {
+    }
+
+    private AzuriteFixture(string certificatePath, string keyPath)
+    {
+        scheme = "https";
+        extraArguments = ["--oauth", "basic", "--cert", certificatePath, "--key", keyPath];
+    }
 
     public int Port { get; private set; }
 
-    public Uri TableEndpoint => new($"http://127.0.0.1:{Port}/{TableConnectionString.DevelopmentAccountName}");
+    public Uri TableEndpoint => new($"{scheme}://127.0.0.1:{Port}/{DevelopmentAccountName}");
 
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={TableConnectionString.DevelopmentAccountName};" +
-        $"AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint={TableEndpoint};";
+        $"DefaultEndpointsProtocol={scheme};AccountName={DevelopmentAccountName};" +
+        $"AccountKey={DevelopmentAccountKey};TableEndpoint={TableEndpoint};";
+
+    /// <summary>An Azurite serving https with the given PEM certificate and key, in OAuth mode; dispose it after the test.</summary>
+    public static async Task<AzuriteFixture> StartWithOAuthAsync(string certificatePath, string keyPath)
+    {
+        var azurite = new AzuriteFixture(certificatePath, keyPath);
+        try
+        {
+            await azurite.InitializeAsync();
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync();
+            throw;
+        }
+    }
 
     public async Task InitializeAsync()
     {
@@ -55,7 +88,7 @@ public sealed class AzuriteFixture : IAsyncLifetime
                  {
                      "--inMemoryPersistence", "--tableHost", "127.0.0.1", "--tablePort", Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
                      "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
-                 })
+                 }.Concat(extraArguments))
         {
             startInfo.ArgumentList.Add(argument);
         }

@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Azure.Core.Pipeline;
-using DurableLessons.Storage.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -36,23 +33,9 @@ internal sealed class RecordingHttpsServer : IAsyncDisposable
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
-    /// <summary>Client options whose transport trusts exactly this server's self-signed certificate.</summary>
-    public TableClientOptions ClientOptions(int maxRetries)
-    {
-        var handler = new HttpClientHandler
-        {
-            ServerCertificateCustomValidationCallback = (_, certificate, _, _) =>
-                certificate is not null && certificate.RawData.AsSpan().SequenceEqual(Certificate.RawData),
-        };
-        var options = new TableClientOptions { Transport = new HttpClientTransport(handler) };
-        options.Retry.MaxRetries = maxRetries;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(10);
-        return options;
-    }
-
     public static async Task<RecordingHttpsServer> StartAsync(int transientFailures = 0)
     {
-        var certificate = CreateCertificate();
+        var certificate = LoopbackCertificate.Create();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
@@ -68,6 +51,8 @@ internal sealed class RecordingHttpsServer : IAsyncDisposable
             {
                 context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
                 context.Response.Headers["x-ms-error-code"] = "ServerBusy";
+                context.Response.ContentType = "application/json";
+                await context.Response.WriteAsync("""{"odata.error":{"code":"ServerBusy","message":{"lang":"en-US","value":"The server is busy."}}}""");
                 return;
             }
 
@@ -105,16 +90,6 @@ internal sealed class RecordingHttpsServer : IAsyncDisposable
         Certificate.Dispose();
     }
 
-    private static X509Certificate2 CreateCertificate()
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using var ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
-        return X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pkcs12), password: null);
-    }
 }
 
 internal sealed record RecordedRequest(string Method, string PathAndQuery, IReadOnlyDictionary<string, string> Headers);

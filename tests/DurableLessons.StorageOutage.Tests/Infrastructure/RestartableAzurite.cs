@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using DurableLessons.Storage.Tables;
 
 namespace DurableLessons.StorageOutage.Tests.Infrastructure;
 
@@ -18,6 +17,11 @@ namespace DurableLessons.StorageOutage.Tests.Infrastructure;
 /// </remarks>
 public sealed class RestartableAzurite : IAsyncDisposable
 {
+    private const string DevelopmentAccountName = "devstoreaccount1";
+
+    /// <summary>The well-known, public key of the storage emulators' development account.</summary>
+    private const string DevelopmentAccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan StopTimeout = TimeSpan.FromSeconds(20);
 
@@ -42,8 +46,8 @@ public sealed class RestartableAzurite : IAsyncDisposable
 
     /// <summary>An account-key connection string with an explicit TableEndpoint on <paramref name="port"/> (Azurite's or a proxy's).</summary>
     public static string ConnectionStringFor(int port) =>
-        $"DefaultEndpointsProtocol=http;AccountName={TableConnectionString.DevelopmentAccountName};" +
-        $"AccountKey={TableConnectionString.DevelopmentAccountKey};TableEndpoint={EndpointOn(port)};";
+        $"DefaultEndpointsProtocol=http;AccountName={DevelopmentAccountName};" +
+        $"AccountKey={DevelopmentAccountKey};TableEndpoint={EndpointOn(port)};";
 
     public string ConnectionString => ConnectionStringFor(Port);
 
@@ -147,7 +151,7 @@ public sealed class RestartableAzurite : IAsyncDisposable
         }
     }
 
-    private static Uri EndpointOn(int port) => new($"http://127.0.0.1:{port}/{TableConnectionString.DevelopmentAccountName}");
+    private static Uri EndpointOn(int port) => new($"http://127.0.0.1:{port}/{DevelopmentAccountName}");
 
     private async Task WaitUntilListeningAsync(Process started)
     {

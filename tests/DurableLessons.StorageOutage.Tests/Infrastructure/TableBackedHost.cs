@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Storage.Tables;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.StorageOutage.Tests.Infrastructure;
@@ -146,8 +146,8 @@ public sealed class TableBackedHost : IAsyncDisposable
     private async Task AssertRowsConsistentAsync(TestLesson lesson, int versionCount)
     {
         var rows = new List<TableEntity>();
-        var filter = TableFilter.Create($"PartitionKey eq {lesson.Key.StorageId}");
-        await foreach (var row in lessonsTable.QueryAsync(filter, select: null, pageSize: null, CancellationToken.None))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {lesson.Key.StorageId}");
+        await foreach (var row in lessonsTable.QueryAsync<TableEntity>(filter, cancellationToken: CancellationToken.None))
         {
             rows.Add(row);
         }
