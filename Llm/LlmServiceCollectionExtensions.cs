@@ -2,6 +2,7 @@ using DurableLessons.Llm.Configuration;
 using DurableLessons.Llm.Model;
 using DurableLessons.Llm.Offline;
 using DurableLessons.Shared.Authoring;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,12 +29,14 @@ public static class LlmServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLessonTelemetryInstruments();
         services.TryAddSingleton<IAzureCredentialSource, DefaultAzureCredentialSource>();
         services.TryAddSingleton<ILessonAuthor>(provider =>
             provider.GetRequiredService<IOptions<LlmOptions>>().Value.ConfiguredProviders.Count > 0
                 ? new ModelLessonAuthor(
                     provider.GetRequiredService<IOptions<LlmOptions>>(),
                     provider.GetRequiredService<IAzureCredentialSource>(),
+                    provider.GetRequiredService<LessonTelemetry>(),
                     provider.GetRequiredService<TimeProvider>(),
                     provider.GetRequiredService<ILogger<ModelLessonAuthor>>())
                 : new OfflineLessonAuthor());

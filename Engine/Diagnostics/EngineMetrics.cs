@@ -13,6 +13,7 @@ internal sealed class EngineMetrics
     private readonly Counter<long> _transactions;
     private readonly Counter<long> _operations;
     private readonly Histogram<double> _commitDuration;
+    private readonly Counter<long> _executionsEnded;
 
     public EngineMetrics(IMeterFactory meterFactory)
     {
@@ -23,6 +24,8 @@ internal sealed class EngineMetrics
             "durable_engine.journal.operations", "{operation}", "Write operations (starts, episode commits, activity results, control messages) applied by the journal writer.");
         _commitDuration = meter.CreateHistogram<double>(
             "durable_engine.journal.transaction.duration", "s", "Time from BEGIN to COMMIT of one journal transaction.");
+        _executionsEnded = meter.CreateCounter<long>(
+            "durable_engine.orchestrations.ended", "{execution}", "Orchestration executions that ended, by orchestration and status (ContinuedAsNew included).");
     }
 
     public void TransactionCommitted(int operations, TimeSpan duration, bool succeeded)
@@ -32,4 +35,7 @@ internal sealed class EngineMetrics
         _operations.Add(operations, outcome);
         _commitDuration.Record(duration.TotalSeconds, outcome);
     }
+
+    public void ExecutionEnded(string orchestration, string status) =>
+        _executionsEnded.Add(1, new KeyValuePair<string, object?>("orchestration", orchestration), new KeyValuePair<string, object?>("status", status));
 }

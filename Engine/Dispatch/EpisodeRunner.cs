@@ -25,6 +25,7 @@ internal sealed class EpisodeRunner(
     ILoggerFactory loggerFactory,
     IOptions<EngineOptions> options,
     EngineTracing tracing,
+    EngineMetrics metrics,
     TimeProvider time)
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<EpisodeRunner>();
@@ -109,6 +110,7 @@ internal sealed class EpisodeRunner(
             var committed = await writer.ExecuteAsync(session => commit.Apply(session, instance, processed, outcome), CancellationToken.None);
             if (committed && endsExecution)
             {
+                metrics.ExecutionEnded(instance.Name, outcome.ContinueAsNew is null ? outcome.Status.ToString() : "ContinuedAsNew");
                 tracing.ExecutionEnded(
                     instance.Name,
                     instanceId,

@@ -68,6 +68,12 @@ public sealed class LlmProviderOptions
     /// <summary>Network timeout of one call to this provider; when it passes, the next provider is tried.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 
+    /// <summary>Price in USD per million input tokens, for the estimated-cost metric; unset records no cost.</summary>
+    public double? InputCostPerMillionTokens { get; set; }
+
+    /// <summary>Price in USD per million output tokens, for the estimated-cost metric.</summary>
+    public double? OutputCostPerMillionTokens { get; set; }
+
     internal bool IsBlank =>
         new[] { Name, Endpoint, ApiKey, Model, Kind, Deployment, ApiVersion, ManagedIdentityClientId }.All(string.IsNullOrWhiteSpace);
 }

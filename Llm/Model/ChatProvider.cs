@@ -15,14 +15,24 @@ internal sealed class ChatProvider
 
     private readonly string? apiKey;
 
-    private ChatProvider(string name, string model, TimeSpan timeout, string? apiKey, ChatClient client)
+    private ChatProvider(string name, string model, TimeSpan timeout, string? apiKey, ChatClient client, LlmProviderOptions options)
     {
         Name = name;
         Model = model;
         Timeout = timeout;
         this.apiKey = apiKey;
         Client = client;
+        System = LlmProviderKinds.Of(options) == LlmProviderKind.AzureOpenAI ? "az.ai.openai" : "openai";
+        InputCostPerMillionTokens = options.InputCostPerMillionTokens;
+        OutputCostPerMillionTokens = options.OutputCostPerMillionTokens;
     }
+
+    /// <summary>OpenTelemetry's <c>gen_ai.system</c> for this provider's API.</summary>
+    public string System { get; }
+
+    public double? InputCostPerMillionTokens { get; }
+
+    public double? OutputCostPerMillionTokens { get; }
 
     public string Name { get; }
 
@@ -46,7 +56,7 @@ internal sealed class ChatProvider
         var client = LlmProviderKinds.Of(options) == LlmProviderKind.AzureOpenAI
             ? CreateAzureClient(options, endpoint, model, timeout, apiKey, credentials)
             : CreateOpenAIClient(endpoint, model, timeout, apiKey);
-        return new ChatProvider(NameOf(options), model, timeout, apiKey, client);
+        return new ChatProvider(NameOf(options), model, timeout, apiKey, client, options);
     }
 
     private static ChatClient CreateOpenAIClient(Uri endpoint, string model, TimeSpan timeout, string? apiKey)

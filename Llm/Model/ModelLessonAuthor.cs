@@ -3,6 +3,7 @@ using DurableLessons.Llm.Validation;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +18,11 @@ public sealed class ModelLessonAuthor : ILessonAuthor
 {
     private readonly ProviderChain chain;
 
-    internal ModelLessonAuthor(IOptions<LlmOptions> options, IAzureCredentialSource credentials, TimeProvider timeProvider, ILogger<ModelLessonAuthor> logger)
+    internal ModelLessonAuthor(
+        IOptions<LlmOptions> options, IAzureCredentialSource credentials, LessonTelemetry telemetry, TimeProvider timeProvider, ILogger<ModelLessonAuthor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        chain = ProviderChain.FromOptions(options.Value, credentials, timeProvider, logger, nameof(ModelLessonAuthor));
+        chain = ProviderChain.FromOptions(options.Value, credentials, telemetry, timeProvider, logger, nameof(ModelLessonAuthor));
     }
 
     /// <summary>"{Name}/{Model}" of every provider, in the order they are tried.</summary>

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.Extensions.Logging;
 using OpenAI.Chat;
 
@@ -16,12 +17,14 @@ namespace DurableLessons.Llm.Model;
 /// When every provider's content filter refused the prompt, <see cref="ContentFilteredException"/> says so instead of
 /// <see cref="AllProvidersFailedException"/>: the same prompt would be refused again.
 /// </summary>
-internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeSpan maxRetryAfter, TimeProvider timeProvider, ILogger logger)
+internal sealed class ProviderChain(
+    IReadOnlyList<ChatProvider> providers, TimeSpan maxRetryAfter, LessonTelemetry telemetry, TimeProvider timeProvider, ILogger logger)
 {
     public IReadOnlyList<ChatProvider> Providers => providers;
 
     /// <summary>The chain over every configured provider, for <paramref name="owner"/>; at least one must be configured.</summary>
-    public static ProviderChain FromOptions(LlmOptions settings, IAzureCredentialSource credentials, TimeProvider timeProvider, ILogger logger, string owner)
+    public static ProviderChain FromOptions(
+        LlmOptions settings, IAzureCredentialSource credentials, LessonTelemetry telemetry, TimeProvider timeProvider, ILogger logger, string owner)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var configured = settings.ConfiguredProviders;
@@ -30,7 +33,7 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
             throw new InvalidOperationException($"{owner} needs at least one provider under {LlmOptions.SectionName}:Providers.");
         }
 
-        return new ProviderChain(configured.Select(p => ChatProvider.Create(p, credentials)).ToArray(), TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), timeProvider, logger);
+        return new ProviderChain(configured.Select(p => ChatProvider.Create(p, credentials)).ToArray(), TimeSpan.FromSeconds(settings.MaxRetryAfterSeconds), telemetry, timeProvider, logger);
     }
 
     public async Task<AuthorResult<T>> RunAsync<T>(ModelStep<T> step, CancellationToken cancellationToken)
@@ -125,13 +128,32 @@ internal sealed class ProviderChain(IReadOnlyList<ChatProvider> providers, TimeS
         }
     }
 
-    private static async Task<ChatCompletion> CompleteAsync<T>(ChatProvider provider, ModelStep<T> step, CancellationToken cancellationToken)
+    private async Task<ChatCompletion> CompleteAsync<T>(ChatProvider provider, ModelStep<T> step, CancellationToken cancellationToken)
     {
-        // The client's NetworkTimeout bounds each request; this also bounds reading the body, whatever the transport does.
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(provider.Timeout);
-        ClientResult<ChatCompletion> result = await provider.Client.CompleteChatAsync(step.Messages, step.CreateOptions(), timeout.Token);
-        return result.Value;
+        using var span = telemetry.ModelCallStarted(provider.System, provider.Name, provider.Model, step.Name);
+        try
+        {
+            // The client's NetworkTimeout bounds each request; this also bounds reading the body, whatever the transport does.
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(provider.Timeout);
+            ClientResult<ChatCompletion> result = await provider.Client.CompleteChatAsync(step.Messages, step.CreateOptions(), timeout.Token);
+            var completion = result.Value;
+            telemetry.ModelCallEnded(span, Usage(provider, completion.Usage?.InputTokenCount ?? 0, completion.Usage?.OutputTokenCount ?? 0), error: null);
+            return completion;
+        }
+        catch (Exception exception)
+        {
+            telemetry.ModelCallEnded(span, Usage(provider, 0, 0), provider.Redact(exception.Message));
+            throw;
+        }
+    }
+
+    private static ModelCallUsage Usage(ChatProvider provider, long input, long output)
+    {
+        double? cost = provider.InputCostPerMillionTokens is null && provider.OutputCostPerMillionTokens is null
+            ? null
+            : ((input * (provider.InputCostPerMillionTokens ?? 0)) + (output * (provider.OutputCostPerMillionTokens ?? 0))) / 1_000_000;
+        return new ModelCallUsage(provider.Name, provider.Model, input, output, cost);
     }
 
     private static string TextOf(ChatCompletion completion)

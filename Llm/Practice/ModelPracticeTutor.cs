@@ -3,6 +3,7 @@ using DurableLessons.Llm.Model;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Practice;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,10 +17,11 @@ public sealed class ModelPracticeTutor : IPracticeTutor
 {
     private readonly ProviderChain chain;
 
-    internal ModelPracticeTutor(IOptions<LlmOptions> options, IAzureCredentialSource credentials, TimeProvider timeProvider, ILogger<ModelPracticeTutor> logger)
+    internal ModelPracticeTutor(
+        IOptions<LlmOptions> options, IAzureCredentialSource credentials, LessonTelemetry telemetry, TimeProvider timeProvider, ILogger<ModelPracticeTutor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        chain = ProviderChain.FromOptions(options.Value, credentials, timeProvider, logger, nameof(ModelPracticeTutor));
+        chain = ProviderChain.FromOptions(options.Value, credentials, telemetry, timeProvider, logger, nameof(ModelPracticeTutor));
     }
 
     public async Task<AuthorResult<PracticeGrade>> GradeAsync(PracticeTask task, string answer, LessonDocument lesson, CancellationToken cancellationToken)

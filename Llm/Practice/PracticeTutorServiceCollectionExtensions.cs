@@ -2,6 +2,7 @@ using DurableLessons.Llm.Configuration;
 using DurableLessons.Llm.Model;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Practice;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class PracticeTutorServiceCollectionExtensions
     public static IServiceCollection AddPracticeTutor(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLessonTelemetryInstruments();
         // Binding Llm twice would list every provider twice: reuse the lesson author's registration when present.
         if (!services.Any(d => d.ServiceType == typeof(ILessonAuthor)))
         {
@@ -30,6 +32,7 @@ public static class PracticeTutorServiceCollectionExtensions
                 ? new ModelPracticeTutor(
                     provider.GetRequiredService<IOptions<LlmOptions>>(),
                     provider.GetRequiredService<IAzureCredentialSource>(),
+                    provider.GetRequiredService<LessonTelemetry>(),
                     provider.GetRequiredService<TimeProvider>(),
                     provider.GetRequiredService<ILogger<ModelPracticeTutor>>())
                 : new OfflinePracticeTutor());

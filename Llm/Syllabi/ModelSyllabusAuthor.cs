@@ -3,6 +3,7 @@ using DurableLessons.Llm.Model;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Syllabi;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,10 +14,11 @@ public sealed class ModelSyllabusAuthor : ISyllabusAuthor
 {
     private readonly ProviderChain chain;
 
-    internal ModelSyllabusAuthor(IOptions<LlmOptions> options, IAzureCredentialSource credentials, TimeProvider timeProvider, ILogger<ModelSyllabusAuthor> logger)
+    internal ModelSyllabusAuthor(
+        IOptions<LlmOptions> options, IAzureCredentialSource credentials, LessonTelemetry telemetry, TimeProvider timeProvider, ILogger<ModelSyllabusAuthor> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        chain = ProviderChain.FromOptions(options.Value, credentials, timeProvider, logger, nameof(ModelSyllabusAuthor));
+        chain = ProviderChain.FromOptions(options.Value, credentials, telemetry, timeProvider, logger, nameof(ModelSyllabusAuthor));
     }
 
     public Task<AuthorResult<SyllabusPlan>> PlanAsync(SyllabusBrief brief, ResearchPack research, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using DurableLessons.Llm.Configuration;
 using DurableLessons.Llm.Model;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Syllabi;
+using DurableLessons.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -19,6 +20,7 @@ public static class SyllabusAuthorServiceCollectionExtensions
     public static IServiceCollection AddSyllabusAuthor(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        services.AddLessonTelemetryInstruments();
         // Binding Llm twice would list every provider twice: reuse the lesson author's registration when present.
         if (!services.Any(d => d.ServiceType == typeof(ILessonAuthor)))
         {
@@ -30,6 +32,7 @@ public static class SyllabusAuthorServiceCollectionExtensions
                 ? new ModelSyllabusAuthor(
                     provider.GetRequiredService<IOptions<LlmOptions>>(),
                     provider.GetRequiredService<IAzureCredentialSource>(),
+                    provider.GetRequiredService<LessonTelemetry>(),
                     provider.GetRequiredService<TimeProvider>(),
                     provider.GetRequiredService<ILogger<ModelSyllabusAuthor>>())
                 : new OfflineSyllabusAuthor());
