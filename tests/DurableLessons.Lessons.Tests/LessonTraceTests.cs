@@ -27,7 +27,10 @@ public sealed class LessonTraceTests
         var status = await host.PollUntilDoneAsync(response.Headers.Location!);
         Assert.Equal("Completed", (string?)status["runtimeStatus"]);
 
-        var request = spans.Single(s => s.Kind == ActivityKind.Server && s.DisplayName.StartsWith("POST", StringComparison.Ordinal) && Path(s) == "/api/lessons");
+        // Listeners are process-wide: other tests' hosts run beside this one, so spans are picked by this host's port.
+        var request = spans.Single(s =>
+            s.Kind == ActivityKind.Server && s.DisplayName.StartsWith("POST", StringComparison.Ordinal) && Path(s) == "/api/lessons" &&
+            Equals(s.GetTagItem("server.port"), host.BaseAddress.Port));
         var trace = spans.Where(s => s.TraceId == request.TraceId).ToList();
         var created = Assert.Single(trace, s => s.DisplayName == "create_orchestration:LessonGeneration");
         Assert.Equal(request.SpanId, created.ParentSpanId);
@@ -66,20 +69,22 @@ public sealed class LessonTraceTests
             await using var model = await FakeLessonModel.StartAsync(seed: 13, TimeSpan.FromMilliseconds(400), TimeSpan.FromMilliseconds(500));
             var settings = new Dictionary<string, string>(ModelSettings(model)) { ["DataDirectory"] = data.FullName };
             Uri status;
+            string instanceId;
             await using (var first = await RunningHost.StartAsync(settings, services => Trace(services, spans)))
             {
                 using var response = await first.PostLessonAsync("english", "irregular verbs", "beginner");
                 Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
                 status = response.Headers.Location!;
-                await WaitUntilAsync(() => spans.Any(s => s.DisplayName == "activity:WriteOutline"));
+                instanceId = (string)(await RunningHost.ReadObjectAsync(response))["id"]!;
+                await WaitUntilAsync(() => Of(spans, instanceId).Any(s => s.DisplayName == "activity:WriteOutline"));
             }
 
-            Assert.DoesNotContain(spans, s => s.DisplayName == "activity:ReviewLesson");
+            Assert.DoesNotContain(Of(spans, instanceId), s => s.DisplayName == "activity:ReviewLesson");
             await using var second = await RunningHost.StartAsync(settings, services => Trace(services, spans));
             var final = await second.PollUntilDoneAsync(new Uri(status.PathAndQuery, UriKind.Relative));
             Assert.Equal("Completed", (string?)final["runtimeStatus"]);
 
-            var created = Assert.Single(spans, s => s.DisplayName == "create_orchestration:LessonGeneration");
+            var created = Assert.Single(Of(spans, instanceId), s => s.DisplayName == "create_orchestration:LessonGeneration");
             var trace = spans.Where(s => s.TraceId == created.TraceId).ToList();
             Assert.Single(trace, s => s.DisplayName == "orchestration:LessonGeneration");
             foreach (var name in Activities)
@@ -89,7 +94,7 @@ public sealed class LessonTraceTests
             }
 
             Assert.Single(trace, s => s.DisplayName == "activity:WriteOutline");
-            Assert.All(spans.Where(s => s.DisplayName.StartsWith("activity:", StringComparison.Ordinal)), s => Assert.Equal(created.TraceId, s.TraceId));
+            Assert.All(Of(spans, instanceId), s => Assert.Equal(created.TraceId, s.TraceId));
         }
         finally
         {
@@ -116,6 +121,10 @@ public sealed class LessonTraceTests
         services.AddOpenTelemetry().WithTracing(tracing => tracing.AddLessonInstrumentation().AddInMemoryExporter(spans));
 
     private static string? Path(Activity span) => span.GetTagItem("url.path") as string;
+
+    /// <summary>The durable spans of one run (listeners are process-wide, and other tests run lessons too).</summary>
+    private static IEnumerable<Activity> Of(SpanCollection spans, string instanceId) =>
+        spans.Where(s => s.GetTagItem("durabletask.task.instance_id") as string == instanceId);
 
     private static async Task WaitUntilAsync(Func<bool> condition)
     {
