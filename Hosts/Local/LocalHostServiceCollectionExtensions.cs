@@ -2,6 +2,7 @@ using DurableLessons.Engine;
 using DurableLessons.Hosts.Common;
 using DurableLessons.Hosts.Local.Scheduling;
 using DurableLessons.Http.Admin;
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Http.Practice;
 using DurableLessons.Http.Management;
@@ -34,6 +35,7 @@ public static class LocalHostServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseProblemResponses();
+        app.UseLearnerAuthentication();
         app.UseFunctionKeys();
         app.UseDefaultFiles();
         app.UseStaticFiles();

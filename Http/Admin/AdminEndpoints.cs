@@ -1,3 +1,4 @@
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Runs;
 using DurableLessons.Http.Security;
@@ -30,6 +31,7 @@ public static class AdminEndpoints
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.TryAddSingleton<SystemKeyVerifier>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLearnerAuthentication(configuration);
         services.AddSingleton<AdminAccess>();
         services.TryAddSingleton<RunStarter>();
         services.AddSingleton<BulkRunOperations>();
