@@ -16,6 +16,12 @@ public static class AuthServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLearnerAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
+        // Each feature that needs a learner calls this; the scheme may be added only once.
+        if (services.Any(descriptor => descriptor.ServiceType == typeof(LearnerAuthenticator)))
+        {
+            return services;
+        }
+
         services.AddOptions<AuthOptions>()
             .Bind(configuration.GetSection(AuthOptions.SectionName))
             .ValidateOnStart();
@@ -40,7 +46,7 @@ public static class AuthServiceCollectionExtensions
         });
         services.TryAddSingleton<SystemKeyVerifier>();
         services.TryAddSingleton<AppServicePrincipalReader>();
-        services.TryAddSingleton<LearnerAuthenticator>();
+        services.AddSingleton<LearnerAuthenticator>();
         services.TryAddSingleton<LearnerResolver>();
         services.TryAddSingleton<AdminRole>();
         return services;

@@ -118,6 +118,26 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
         return row is null ? null : PracticeJson.Deserialize<PracticeSummary>(Content(row));
     }
 
+    public async Task<IReadOnlyList<PracticeSummary>> ListSummariesAsync(string sessionIdPrefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionIdPrefix);
+        var table = await practice.GetAsync(cancellationToken);
+        if (!sessionIdPrefix.EndsWith('~'))
+        {
+            throw new ArgumentException("A session id prefix ends with '~'.", nameof(sessionIdPrefix));
+        }
+
+        // As in RowsAsync: the ids that start with the prefix sort below it with 0x7F in place of its final '~'.
+        var filter = TableFilter.StartsWith("PartitionKey", sessionIdPrefix, sessionIdPrefix[..^1] + "\u007f") + " and " + TableFilter.Create($"RowKey eq {SummaryRow}");
+        var summaries = new List<PracticeSummary>();
+        await foreach (var row in table.QueryAsync(filter, null, null, cancellationToken))
+        {
+            summaries.Add(PracticeJson.Deserialize<PracticeSummary>(Content(row)));
+        }
+
+        return summaries;
+    }
+
     public void Dispose() => practice.Dispose();
 
     private static List<T> InArrivalOrder<T>(List<TableEntity> rows) =>

@@ -130,6 +130,25 @@ public abstract class PracticeStoreContractTests : IAsyncLifetime
         Assert.Empty(await Store.GetMessagesAsync(Session, None));
         Assert.Null(await Store.GetSummaryAsync(Session, None));
     }
+
+    [Fact]
+    public async Task Summaries_are_listed_by_learner_and_no_other_learners_come_with_them()
+    {
+        var lesson = new PracticeLessonRef("english", "verbs", LessonLevel.Beginner, "1.0");
+        PracticeSummary Summary(string sessionId) =>
+            new(sessionId, lesson, PracticeStates.Completed, new PracticeScore(2, 2, 2), [], 3, DateTimeOffset.UnixEpoch);
+        string[] mine = ["practice~ann~beginner~english~verbs~abc~1.0", "practice~ann~beginner~english~verbs~abc~1.1"];
+        string[] others = ["practice~ann-b~beginner~english~verbs~abc~1.0", "practice~an~beginner~english~verbs~abc~1.0", "practice~anne~x~1.0"];
+        foreach (var id in mine.Concat(others))
+        {
+            await Store.SaveSummaryAsync(Summary(id), None);
+        }
+
+        var listed = await Store.ListSummariesAsync("practice~ann~", None);
+
+        Assert.Equal(mine, listed.Select(summary => summary.SessionId).Order(StringComparer.Ordinal));
+        Assert.Empty(await Store.ListSummariesAsync("practice~nobody~", None));
+    }
 }
 
 public sealed class SqlitePracticeStoreContractTests : PracticeStoreContractTests

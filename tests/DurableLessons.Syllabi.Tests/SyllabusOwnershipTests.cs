@@ -1,0 +1,88 @@
+using DurableLessons.Testing.Auth;
+
+namespace DurableLessons.Syllabi.Tests;
+
+/// <summary>With sign-in on, a syllabus belongs to the learner who planned it: others see it only once it is shared.</summary>
+public sealed class SyllabusOwnershipTests : IAsyncLifetime
+{
+    private const string Audience = "api://durable-lessons";
+    private TestIssuer _issuer = null!;
+
+    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
+
+    public async Task DisposeAsync() => await _issuer.DisposeAsync();
+
+    private static async Task<string> PlanAsync(RunningHost host, HttpClient client, string topic)
+    {
+        using var response = await client.PostAsJsonAsync("/api/syllabi", new { topic, level = "beginner" });
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var status = await host.PollUntilDoneAsync(response.Headers.Location!);
+        Assert.True("Completed" == status["runtimeStatus"]!.GetValue<string>(), status.ToJsonString());
+        return status["output"]!["id"]!.GetValue<string>();
+    }
+
+    private static async Task<HttpStatusCode> StatusAsync(Task<HttpResponseMessage> call)
+    {
+        using var response = await call;
+        return response.StatusCode;
+    }
+
+    private static async Task<IReadOnlyList<string>> MineAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/api/me/syllabi");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await RunningHost.ReadObjectAsync(response);
+        return body["syllabi"]!.AsArray().Select(s => s!["id"]!.GetValue<string>()).ToList();
+    }
+
+    [Fact]
+    public async Task Learner_B_cannot_read_or_use_learner_As_syllabus_until_A_shares_it()
+    {
+        await using var host = await SyllabusApi.StartHostAsync(settings: _issuer.HostSettings(Audience));
+        using var a = host.SignedIn(_issuer.CreateToken("learner-a", Audience, objectId: "0f7d7a43-0000-4000-8000-00000000000a"));
+        using var b = host.SignedIn(_issuer.CreateToken("learner-b", Audience, objectId: "0f7d7a43-0000-4000-8000-00000000000b"));
+
+        var id = await PlanAsync(host, a, "english");
+
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(a.GetAsync($"/api/syllabi/{id}")));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(b.GetAsync($"/api/syllabi/{id}")));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(b.PostAsync($"/api/syllabi/{id}/generate", null)));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(b.PostAsync($"/api/syllabi/{id}/lessons/m1-l1/generate", null)));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(b.PostAsync($"/api/syllabi/{id}/share", null)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(host.Client.GetAsync($"/api/syllabi/{id}")));
+        Assert.Equal([id], await MineAsync(a));
+        Assert.Empty(await MineAsync(b));
+
+        using (var share = await a.PostAsync($"/api/syllabi/{id}/share", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, share.StatusCode);
+            Assert.True((await RunningHost.ReadObjectAsync(share))["shared"]!.GetValue<bool>());
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(b.GetAsync($"/api/syllabi/{id}")));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(b.PostAsync($"/api/syllabi/{id}/share", null)));
+        Assert.Empty(await MineAsync(b));
+    }
+
+    [Fact]
+    public async Task Signed_out_callers_cannot_plan_or_list_syllabi_when_sign_in_is_on()
+    {
+        await using var host = await SyllabusApi.StartHostAsync(settings: _issuer.HostSettings(Audience));
+
+        using var plan = await host.Client.PostAsJsonAsync("/api/syllabi", new { topic = "english", level = "beginner" });
+        Assert.Equal(HttpStatusCode.Unauthorized, plan.StatusCode);
+        Assert.Equal("application/problem+json", plan.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(host.Client.GetAsync("/api/me/syllabi")));
+    }
+
+    [Fact]
+    public async Task Without_sign_in_syllabi_stay_anonymous_and_readable_by_all()
+    {
+        await using var host = await SyllabusApi.StartHostAsync();
+
+        var id = await host.CreateSyllabusAsync("english", "beginner");
+
+        Assert.Equal(id, (await host.GetSyllabusAsync(id))["id"]!.GetValue<string>());
+        Assert.Contains(id, await MineAsync(host.Client));
+    }
+}
