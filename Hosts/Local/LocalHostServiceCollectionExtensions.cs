@@ -50,6 +50,7 @@ public static class LocalHostServiceCollectionExtensions
         app.MapSyllabusEndpoints();
         app.MapPracticeEndpoints();
         app.MapAdminEndpoints();
+        app.MapAuthConfigEndpoint();
         app.MapRunEventEndpoints();
         app.MapOpenApi();
         return app;

@@ -4,15 +4,8 @@ using DurableLessons.Testing.Auth;
 namespace DurableLessons.Practice.Tests;
 
 /// <summary>With sign-in on, a practice session and its transcript belong to the learner of the token that started it.</summary>
-public sealed class LearnerPracticeTests : IAsyncLifetime
+public sealed class LearnerPracticeTests : IssuerTests
 {
-    private const string Audience = "api://durable-lessons";
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
-
     private static async Task<JsonObject> StartAsync(HttpClient client, string query = "level=beginner")
     {
         using var response = await client.PostAsync($"/api/lessons/english/verbs/practice?{query}", null);
@@ -48,14 +41,14 @@ public sealed class LearnerPracticeTests : IAsyncLifetime
     [Fact]
     public async Task Learner_B_gets_404_for_learner_As_session_and_each_sees_only_their_own_progress()
     {
-        await using var host = await RunningHost.StartAsync(_issuer.HostSettings(Audience));
+        await using var host = await RunningHost.StartAsync(Issuer.HostSettings(Audience));
         using (var lesson = await host.PostLessonAsync("english", "verbs", "beginner"))
         {
             Assert.Equal("Completed", (await host.PollUntilDoneAsync(lesson.Headers.Location!))["runtimeStatus"]!.GetValue<string>());
         }
 
-        using var a = host.SignedIn(_issuer.CreateToken("learner-a", Audience, objectId: "0f7d7a43-0000-4000-8000-00000000000a"));
-        using var b = host.SignedIn(_issuer.CreateToken("learner-b", Audience));
+        using var a = host.SignedIn(Issuer.CreateToken("learner-a", Audience, objectId: "0f7d7a43-0000-4000-8000-00000000000a"));
+        using var b = host.SignedIn(Issuer.CreateToken("learner-b", Audience));
 
         var started = await StartAsync(a);
         var sessionId = started["id"]!.GetValue<string>();

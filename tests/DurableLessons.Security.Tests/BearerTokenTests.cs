@@ -11,19 +11,12 @@ namespace DurableLessons.Security.Tests;
 /// Auth:Authority + Auth:Audience: learners' bearer tokens are checked against a real issuer (its discovery document
 /// and keys); a bad one is refused with 401 problem+json that does not echo it, and nothing is started.
 /// </summary>
-public sealed class BearerTokenTests : IAsyncLifetime
+public sealed class BearerTokenTests : IssuerTests
 {
-    private const string Audience = "api://durable-lessons";
     private readonly string _systemKey = NewKey("system");
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
-
     private Task<RunningHost> StartHostAsync(Dictionary<string, string>? extra = null)
     {
-        var settings = _issuer.HostSettings(Audience);
+        var settings = Issuer.HostSettings(Audience);
         settings["Security:SystemKey"] = _systemKey;
         foreach (var (key, value) in extra ?? [])
         {
@@ -43,13 +36,13 @@ public sealed class BearerTokenTests : IAsyncLifetime
         using var otherKey = RSA.Create(2048);
         return kind switch
         {
-            "expired" => _issuer.CreateToken("learner-a", Audience, notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddMinutes(-10)),
-            "wrong audience" => _issuer.CreateToken("learner-a", "api://someone-else"),
-            "wrong issuer" => _issuer.CreateToken("learner-a", Audience, issuer: "https://issuer.example"),
-            "bad signature" => _issuer.CreateToken("learner-a", Audience, signWith: otherKey),
-            "alg none" => _issuer.CreateUnsignedToken("learner-a", Audience),
+            "expired" => Issuer.CreateToken("learner-a", Audience, notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddMinutes(-10)),
+            "wrong audience" => Issuer.CreateToken("learner-a", "api://someone-else"),
+            "wrong issuer" => Issuer.CreateToken("learner-a", Audience, issuer: "https://issuer.example"),
+            "bad signature" => Issuer.CreateToken("learner-a", Audience, signWith: otherKey),
+            "alg none" => Issuer.CreateUnsignedToken("learner-a", Audience),
             "malformed" => "eyJhbGciOiJSUzI1NiJ9.not-json.sig",
-            "not yet valid" => _issuer.CreateToken("learner-a", Audience, notBefore: DateTime.UtcNow.AddMinutes(30), expires: DateTime.UtcNow.AddHours(2)),
+            "not yet valid" => Issuer.CreateToken("learner-a", Audience, notBefore: DateTime.UtcNow.AddMinutes(30), expires: DateTime.UtcNow.AddHours(2)),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -107,7 +100,7 @@ public sealed class BearerTokenTests : IAsyncLifetime
         }
 
         using var signedIn = Request(HttpMethod.Post, "/api/lessons", json: new { subject = "english", topic = "verbs", level = "beginner" });
-        signedIn.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.CreateToken("learner-a", Audience));
+        signedIn.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.CreateToken("learner-a", Audience));
         var (accepted, body) = await SendAsync(host.Client, signedIn);
         Assert.True(accepted.StatusCode == HttpStatusCode.Accepted, body);
     }
@@ -142,9 +135,9 @@ public sealed class BearerTokenTests : IAsyncLifetime
             return response.StatusCode;
         }
 
-        Assert.Equal(HttpStatusCode.OK, await PostAsync(token: _issuer.CreateToken("admin-1", Audience, roles: ["DurableLessons.Admin"])));
-        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(token: _issuer.CreateToken("learner-a", Audience)));
-        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(token: _issuer.CreateToken("learner-a", Audience, roles: ["DurableLessons.Reader"])));
+        Assert.Equal(HttpStatusCode.OK, await PostAsync(token: Issuer.CreateToken("admin-1", Audience, roles: ["DurableLessons.Admin"])));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(token: Issuer.CreateToken("learner-a", Audience)));
+        Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(token: Issuer.CreateToken("learner-a", Audience, roles: ["DurableLessons.Reader"])));
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync());
         Assert.Equal(HttpStatusCode.OK, await PostAsync(key: _systemKey));
     }
@@ -154,11 +147,28 @@ public sealed class BearerTokenTests : IAsyncLifetime
     {
         await using var host = await StartHostAsync(new() { ["Auth:RoleClaim"] = "roles", ["Auth:AdminRole"] = "Ops" });
         using var request = Request(HttpMethod.Post, "/api/admin/runs/purge?status=Completed&dryRun=true");
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _issuer.CreateToken("ops-1", Audience, roles: ["Ops"]));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Issuer.CreateToken("ops-1", Audience, roles: ["Ops"]));
 
         var (response, _) = await SendAsync(host.Client, request);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pages_sign_in_settings_are_public_even_behind_a_function_key_and_hold_no_key()
+    {
+        var functionKey = NewKey("function");
+        await using var host = await StartHostAsync(new() { ["Security:FunctionKey"] = functionKey, ["Auth:ClientId"] = "spa-client" });
+
+        var (response, body) = await SendAsync(host.Client, Request(HttpMethod.Get, "/api/auth/config"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var config = JsonNode.Parse(body)!;
+        Assert.True(config["enabled"]!.GetValue<bool>());
+        Assert.Equal(Issuer.Authority, config["authority"]!.GetValue<string>());
+        Assert.Equal("spa-client", config["clientId"]!.GetValue<string>());
+        Assert.DoesNotContain(functionKey, body, StringComparison.Ordinal);
+        Assert.DoesNotContain(_systemKey, body, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -166,7 +176,7 @@ public sealed class BearerTokenTests : IAsyncLifetime
     [InlineData("Auth:RequireHttpsMetadata", "true", "RequireHttpsMetadata=false")]
     public async Task Settings_that_cannot_work_stop_the_host_at_start_naming_the_setting(string key, string value, string expected)
     {
-        var settings = _issuer.HostSettings(Audience);
+        var settings = Issuer.HostSettings(Audience);
         settings[key] = value;
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(async () => await (await RunningHost.StartAsync(settings)).DisposeAsync());

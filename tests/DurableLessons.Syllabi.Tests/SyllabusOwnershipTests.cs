@@ -3,24 +3,8 @@ using DurableLessons.Testing.Auth;
 namespace DurableLessons.Syllabi.Tests;
 
 /// <summary>With sign-in on, a syllabus belongs to the learner who planned it: others see it only once it is shared.</summary>
-public sealed class SyllabusOwnershipTests : IAsyncLifetime
+public sealed class SyllabusOwnershipTests : IssuerTests
 {
-    private const string Audience = "api://durable-lessons";
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
-
-    private static async Task<string> PlanAsync(RunningHost host, HttpClient client, string topic)
-    {
-        using var response = await client.PostAsJsonAsync("/api/syllabi", new { topic, level = "beginner" });
-        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var status = await host.PollUntilDoneAsync(response.Headers.Location!);
-        Assert.True("Completed" == status["runtimeStatus"]!.GetValue<string>(), status.ToJsonString());
-        return status["output"]!["id"]!.GetValue<string>();
-    }
-
     private static async Task<HttpStatusCode> StatusAsync(Task<HttpResponseMessage> call)
     {
         using var response = await call;
@@ -38,11 +22,11 @@ public sealed class SyllabusOwnershipTests : IAsyncLifetime
     [Fact]
     public async Task Learner_B_cannot_read_or_use_learner_As_syllabus_until_A_shares_it()
     {
-        await using var host = await SyllabusApi.StartHostAsync(settings: _issuer.HostSettings(Audience));
-        using var a = host.SignedIn(_issuer.CreateToken("learner-a", Audience, objectId: "0f7d7a43-0000-4000-8000-00000000000a"));
-        using var b = host.SignedIn(_issuer.CreateToken("learner-b", Audience, objectId: "0f7d7a43-0000-4000-8000-00000000000b"));
+        await using var host = await SyllabusApi.StartHostAsync(settings: Issuer.HostSettings(Audience));
+        using var a = host.SignedIn(Issuer.CreateToken("learner-a", Audience, objectId: "0f7d7a43-0000-4000-8000-00000000000a"));
+        using var b = host.SignedIn(Issuer.CreateToken("learner-b", Audience, objectId: "0f7d7a43-0000-4000-8000-00000000000b"));
 
-        var id = await PlanAsync(host, a, "english");
+        var id = await host.PlanSyllabusAsync(a, "english");
 
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(a.GetAsync($"/api/syllabi/{id}")));
         Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(b.GetAsync($"/api/syllabi/{id}")));
@@ -67,7 +51,7 @@ public sealed class SyllabusOwnershipTests : IAsyncLifetime
     [Fact]
     public async Task Signed_out_callers_cannot_plan_or_list_syllabi_when_sign_in_is_on()
     {
-        await using var host = await SyllabusApi.StartHostAsync(settings: _issuer.HostSettings(Audience));
+        await using var host = await SyllabusApi.StartHostAsync(settings: Issuer.HostSettings(Audience));
 
         using var plan = await host.Client.PostAsJsonAsync("/api/syllabi", new { topic = "english", level = "beginner" });
         Assert.Equal(HttpStatusCode.Unauthorized, plan.StatusCode);

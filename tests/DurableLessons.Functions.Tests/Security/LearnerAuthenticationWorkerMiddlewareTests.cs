@@ -15,21 +15,14 @@ namespace DurableLessons.Functions.Tests.Security;
 /// Auth:* in the Functions worker: the worker middleware validates the bearer against a real issuer with the same
 /// settings as the embedded host, and trusts App Service Authentication's principal header only when told to.
 /// </summary>
-public sealed class LearnerAuthenticationWorkerMiddlewareTests : IAsyncLifetime
+public sealed class LearnerAuthenticationWorkerMiddlewareTests : IssuerTests
 {
-    private const string Audience = "api://durable-lessons-functions";
     private const string FunctionKey = "function-key-for-tests-0123456789";
     private const string SystemKey = "system-key-for-tests-9876543210";
-    private TestIssuer _issuer = null!;
-
-    public async Task InitializeAsync() => _issuer = await TestIssuer.StartAsync();
-
-    public async Task DisposeAsync() => await _issuer.DisposeAsync();
-
     private Dictionary<string, string?> Settings(bool trustAppService = false)
     {
         var settings = FunctionsApp.SampleSettings();
-        foreach (var (key, value) in _issuer.HostSettings(Audience))
+        foreach (var (key, value) in Issuer.HostSettings(Audience))
         {
             settings[key] = value;
         }
@@ -45,7 +38,7 @@ public sealed class LearnerAuthenticationWorkerMiddlewareTests : IAsyncLifetime
     {
         using var app = new App(Settings());
 
-        var call = await app.InvokeAsync("POST", "/api/syllabi", bearer: _issuer.CreateToken("learner-a", Audience, objectId: "oid-of-a"));
+        var call = await app.InvokeAsync("POST", "/api/syllabi", bearer: Issuer.CreateToken("learner-a", Audience, objectId: "oid-of-a"));
 
         Assert.True(call.FunctionRan, call.Body?.ToJsonString());
         Assert.Equal("oid-of-a", LearnerIdentity.IdOf(call.User));
@@ -58,11 +51,11 @@ public sealed class LearnerAuthenticationWorkerMiddlewareTests : IAsyncLifetime
         using var otherKey = RSA.Create(2048);
         string[] tokens =
         [
-            _issuer.CreateToken("learner-a", Audience, notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddMinutes(-10)),
-            _issuer.CreateToken("learner-a", "api://someone-else"),
-            _issuer.CreateToken("learner-a", Audience, issuer: "https://issuer.example"),
-            _issuer.CreateToken("learner-a", Audience, signWith: otherKey),
-            _issuer.CreateUnsignedToken("learner-a", Audience),
+            Issuer.CreateToken("learner-a", Audience, notBefore: DateTime.UtcNow.AddHours(-2), expires: DateTime.UtcNow.AddMinutes(-10)),
+            Issuer.CreateToken("learner-a", "api://someone-else"),
+            Issuer.CreateToken("learner-a", Audience, issuer: "https://issuer.example"),
+            Issuer.CreateToken("learner-a", Audience, signWith: otherKey),
+            Issuer.CreateUnsignedToken("learner-a", Audience),
             "not-a-jwt",
         ];
 
