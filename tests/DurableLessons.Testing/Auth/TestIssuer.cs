@@ -62,10 +62,11 @@ public sealed class TestIssuer : IAsyncDisposable
         string? issuer = null,
         DateTime? expires = null,
         DateTime? notBefore = null,
-        RSA? signWith = null)
+        RSA? signWith = null,
+        string? name = null)
     {
         var now = DateTime.UtcNow;
-        var claims = new Dictionary<string, object> { ["sub"] = subject, ["name"] = subject };
+        var claims = new Dictionary<string, object> { ["sub"] = subject, ["name"] = name ?? subject };
         if (objectId is not null)
         {
             claims["oid"] = objectId;
@@ -175,8 +176,8 @@ public sealed class TestIssuer : IAsyncDisposable
         }
 
         var signIn = pending.SignIn;
-        var accessToken = CreateToken(signIn.Subject, signIn.Audience, roles: signIn.Roles);
-        var idToken = CreateToken(signIn.Subject, string.IsNullOrEmpty(pending.ClientId) ? signIn.Audience : pending.ClientId);
+        var accessToken = CreateToken(signIn.Subject, signIn.Audience, roles: signIn.Roles, name: signIn.Name);
+        var idToken = CreateToken(signIn.Subject, string.IsNullOrEmpty(pending.ClientId) ? signIn.Audience : pending.ClientId, name: signIn.Name);
         return Results.Json(new { access_token = accessToken, id_token = idToken, token_type = "Bearer", expires_in = 3600 });
     }
 
