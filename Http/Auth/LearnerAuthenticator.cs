@@ -15,7 +15,11 @@ namespace DurableLessons.Http.Auth;
 /// problem+json saying what is wrong with it, never echoing it. A request without a token goes on anonymous (the
 /// routes that need a learner refuse it themselves).
 /// </summary>
-public sealed class LearnerAuthenticator(IOptions<AuthOptions> options, AppServicePrincipalReader appService, ILogger<LearnerAuthenticator> logger)
+public sealed class LearnerAuthenticator(
+    IOptions<AuthOptions> options,
+    IOptionsMonitor<JwtBearerOptions> jwtOptions,
+    AppServicePrincipalReader appService,
+    ILogger<LearnerAuthenticator> logger)
 {
     public const string Scheme = JwtBearerDefaults.AuthenticationScheme;
 
@@ -58,15 +62,34 @@ public sealed class LearnerAuthenticator(IOptions<AuthOptions> options, AppServi
             return null;
         }
 
-        if (result.Failure is InvalidOperationException unreachable)
+        // Without the issuer's discovery document every token fails (as "another issuer"): not the caller's fault.
+        if (await AuthorityUnreachableAsync(context.RequestAborted) is { } unreachable)
         {
-            // The issuer's discovery document or keys could not be read: not the caller's fault.
-            logger.LogError(unreachable, "Could not check a bearer token: the keys of {Authority} could not be read", options.Value.Authority);
+            logger.LogError(unreachable, "Could not check a bearer token: the discovery document of {Authority} could not be read", options.Value.Authority);
             context.Response.Headers.RetryAfter = "10";
             return ProblemResponses.ServiceUnavailable("The sign-in authority's keys could not be read; try again shortly.");
         }
 
         return Reject(context, Describe(result.Failure));
+    }
+
+    private async Task<Exception?> AuthorityUnreachableAsync(CancellationToken cancellationToken)
+    {
+        // The handler's own configuration manager: cached, so this reads the authority only when it has nothing yet.
+        if (jwtOptions.Get(Scheme).ConfigurationManager is not { } configuration)
+        {
+            return null;
+        }
+
+        try
+        {
+            await configuration.GetConfigurationAsync(cancellationToken);
+            return null;
+        }
+        catch (InvalidOperationException unreachable)
+        {
+            return unreachable;
+        }
     }
 
     private ProblemHttpResult Reject(HttpContext context, string reason)

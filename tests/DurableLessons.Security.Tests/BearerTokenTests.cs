@@ -171,6 +171,23 @@ public sealed class BearerTokenTests : IssuerTests
         Assert.DoesNotContain(_systemKey, body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task When_the_issuers_keys_cannot_be_read_a_token_is_answered_503_not_401()
+    {
+        var settings = Issuer.HostSettings(Audience);
+        var token = Issuer.CreateToken("learner-a", Audience);
+        await Issuer.DisposeAsync();
+        await using var host = await RunningHost.StartAsync(settings);
+        using var request = Request(HttpMethod.Post, "/api/lessons", json: new { subject = "english", topic = "verbs", level = "beginner" });
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+
+        var (response, body) = await SendAsync(host.Client, request);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain(token, body, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Auth:Audience", "", "set both")]
     [InlineData("Auth:RequireHttpsMetadata", "true", "RequireHttpsMetadata=false")]

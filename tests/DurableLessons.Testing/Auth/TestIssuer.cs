@@ -23,6 +23,7 @@ public sealed class TestIssuer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly ConcurrentDictionary<string, PendingCode> _codes = new();
+    private bool _stopped;
 
     private TestIssuer(WebApplication app) => _app = app;
 
@@ -181,8 +182,15 @@ public sealed class TestIssuer : IAsyncDisposable
         return Results.Json(new { access_token = accessToken, id_token = idToken, token_type = "Bearer", expires_in = 3600 });
     }
 
+    /// <summary>Stops the issuer (a test may do so early, to see hosts cope with an issuer that is gone); idempotent.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (_stopped)
+        {
+            return;
+        }
+
+        _stopped = true;
         await _app.StopAsync();
         await _app.DisposeAsync();
         _rsa.Dispose();
