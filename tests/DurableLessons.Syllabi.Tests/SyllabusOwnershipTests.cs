@@ -69,4 +69,33 @@ public sealed class SyllabusOwnershipTests : IssuerTests
         Assert.Equal(id, (await host.GetSyllabusAsync(id))["id"]!.GetValue<string>());
         Assert.Contains(id, await MineAsync(host.Client));
     }
+
+    [Fact]
+    public async Task Lowering_the_difficulty_of_a_shared_syllabus_never_hands_out_another_learners_private_one()
+    {
+        await using var host = await SyllabusApi.StartHostAsync(settings: Issuer.HostSettings(Audience));
+        using var a = host.SignedIn(Issuer.CreateToken("learner-a", Audience));
+        using var b = host.SignedIn(Issuer.CreateToken("learner-b", Audience));
+        var privateBeginner = await host.PlanSyllabusAsync(a, "fractions", "beginner");
+        var sharedIntermediate = await host.PlanSyllabusAsync(a, "fractions", "intermediate");
+        using (var share = await a.PostAsync($"/api/syllabi/{sharedIntermediate}/share", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, share.StatusCode);
+        }
+
+        using (var mine = await a.PostAsync($"/api/syllabi/{sharedIntermediate}/lower-difficulty", null))
+        {
+            Assert.Equal(HttpStatusCode.OK, mine.StatusCode);
+            Assert.Equal(privateBeginner, (await RunningHost.ReadObjectAsync(mine))["id"]!.GetValue<string>());
+        }
+
+        using var theirs = await b.PostAsync($"/api/syllabi/{sharedIntermediate}/lower-difficulty", null);
+        Assert.Equal(HttpStatusCode.Accepted, theirs.StatusCode);
+        var status = await host.PollUntilDoneAsync(theirs.Headers.Location!);
+        var planned = status["output"]!["id"]!.GetValue<string>();
+        Assert.NotEqual(privateBeginner, planned);
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(b.GetAsync($"/api/syllabi/{planned}")));
+        Assert.Contains(planned, await MineAsync(b));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(b.GetAsync($"/api/syllabi/{privateBeginner}")));
+    }
 }
