@@ -99,4 +99,38 @@ public sealed class LearnerPracticeTests : IssuerTests
         Assert.Equal(0, bLesson["endedSessions"]!.GetValue<int>());
         Assert.NotNull(bLesson["activeSessionUrl"]);
     }
+
+    [Fact]
+    public async Task With_sign_in_on_a_system_key_caller_still_acts_for_the_learner_it_names_and_anyone_else_is_401()
+    {
+        const string SystemKey = "practice-test-system-key-0123456789";
+        var settings = Issuer.HostSettings(Audience);
+        settings["Security:SystemKey"] = SystemKey;
+        await using var host = await RunningHost.StartAsync(settings);
+        using (var lesson = await host.SignedIn(Issuer.CreateToken("learner-a", Audience)).PostAsJsonAsync(
+            "/api/lessons", new { subject = "english", topic = "verbs", level = "beginner" }))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, lesson.StatusCode);
+            var run = await RunningHost.ReadObjectAsync(lesson);
+            Assert.Equal("Completed", (await host.PollUntilDoneAsync(new Uri(run["statusQueryGetUri"]!.GetValue<string>())))["runtimeStatus"]!.GetValue<string>());
+        }
+
+        using (var anonymous = await host.Client.PostAsync("/api/lessons/english/verbs/practice?level=beginner&learnerId=learner-a", null))
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+            Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+        }
+
+        using var service = new HttpRequestMessage(HttpMethod.Post, "/api/lessons/english/verbs/practice?level=beginner&learnerId=learner-a");
+        service.Headers.Add("x-functions-key", SystemKey);
+        using var started = await host.Client.SendAsync(service);
+        Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        var session = await RunningHost.ReadObjectAsync(started);
+        Assert.StartsWith("practice~learner-a~", session["id"]!.GetValue<string>(), StringComparison.Ordinal);
+
+        using var owner = host.SignedIn(Issuer.CreateToken("learner-a", Audience));
+        using var other = host.SignedIn(Issuer.CreateToken("learner-b", Audience));
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync(session["sessionUrl"]!.GetValue<string>())).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync(session["sessionUrl"]!.GetValue<string>())).StatusCode);
+    }
 }
