@@ -10,8 +10,14 @@ namespace DurableLessons.Http.Admin;
 /// role; checked in the handlers so that both hosts enforce it. A function key never opens them, and neither does a
 /// learner's token: a signed-in caller is judged by its role alone (403 without it).
 /// </summary>
-public sealed class AdminAccess(SystemKeyVerifier verifier, AdminRole adminRole)
+public sealed class AdminAccess(SystemKeyVerifier verifier, AdminRole adminRole, LearnerResolver learners)
 {
+    /// <summary>
+    /// The run listing (<c>GET /api/runs</c>) names every learner's practice sessions: with sign-in on it is an
+    /// administration route; without, it stays open as before.
+    /// </summary>
+    public IResult? DenyListing(HttpRequest request) => learners.IsEnabled ? Deny(request) : null;
+
     public IResult? Deny(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

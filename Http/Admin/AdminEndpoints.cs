@@ -45,7 +45,8 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Administration");
-        api.MapGet(Routes.Runs, (HttpRequest request, DurableTaskClient client) => RunQueries.ListAsync(request, client))
+        api.MapGet(Routes.Runs, async (HttpRequest request, DurableTaskClient client, AdminAccess access) =>
+            access.DenyListing(request) ?? await RunQueries.ListAsync(request, client))
             .WithName("ListRuns");
         api.MapPost(Routes.BulkOperation, async (HttpRequest request, string operation, DurableTaskClient client, AdminAccess access, BulkRunOperations bulk) =>
             access.Deny(request) ?? await bulk.RunAsync(request, client, operation))

@@ -18,6 +18,11 @@ internal static class PracticeSessions
     /// <summary>The instance id prefix of every session of one learner (<see cref="PracticeNames.SessionId"/>).</summary>
     public static string LearnerPrefix(string learnerKey) => $"{Prefix}{learnerKey}~";
 
+    /// <summary>The learner key in a session id, or null when the id is not a session's.</summary>
+    public static string? OwnerOf(string instanceId) =>
+        // Learner keys hold no '~': the session id's first segment after the prefix is its learner.
+        instanceId is not null && instanceId.StartsWith(Prefix, StringComparison.Ordinal) ? instanceId[Prefix.Length..].Split('~')[0] : null;
+
     public static async Task<OrchestrationMetadata?> FindAsync(DurableTaskClient client, string sessionId, Learner learner, CancellationToken cancellationToken)
     {
         if (sessionId.Length > MaxSessionIdLength || !sessionId.StartsWith(Prefix, StringComparison.Ordinal) || sessionId.Any(char.IsControl))
@@ -25,9 +30,7 @@ internal static class PracticeSessions
             return null;
         }
 
-        // Learner keys hold no '~': the session id's first segment after the prefix is its learner.
-        var owner = sessionId[Prefix.Length..].Split('~')[0];
-        if (!learner.Owns(owner))
+        if (OwnerOf(sessionId) is not { } owner || !learner.Owns(owner))
         {
             return null;
         }

@@ -72,6 +72,24 @@ public sealed class LearnerPracticeTests : IssuerTests
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         }
 
+        // Nor through the generic run routes: the session's event stream, and the listing of every run.
+        var events = $"/api/runs/{Uri.EscapeDataString(sessionId)}/events";
+        using (var theirStream = await b.GetAsync(events, HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, theirStream.StatusCode);
+        }
+
+        using (var ownStream = await a.GetAsync(events, HttpCompletionOption.ResponseHeadersRead))
+        {
+            Assert.Equal(HttpStatusCode.OK, ownStream.StatusCode);
+            Assert.Equal("text/event-stream", ownStream.Content.Headers.ContentType?.MediaType);
+        }
+
+        using (var listing = await b.GetAsync("/api/runs"))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, listing.StatusCode);
+        }
+
         // A signed-in learner cannot act for another by naming them.
         var impostor = await StartAsync(b, "level=beginner&learnerId=0f7d7a43-0000-4000-8000-00000000000a");
         Assert.NotEqual(sessionId, impostor["id"]!.GetValue<string>());

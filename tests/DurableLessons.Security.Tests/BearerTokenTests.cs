@@ -140,6 +140,24 @@ public sealed class BearerTokenTests : IssuerTests
         Assert.Equal(HttpStatusCode.Forbidden, await PostAsync(token: Issuer.CreateToken("learner-a", Audience, roles: ["DurableLessons.Reader"])));
         Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync());
         Assert.Equal(HttpStatusCode.OK, await PostAsync(key: _systemKey));
+
+        // The run listing names every learner's sessions: with sign-in on it is for administrators too.
+        async Task<HttpStatusCode> ListAsync(string? token = null, string? key = null)
+        {
+            using var request = Request(HttpMethod.Get, "/api/runs", key: key);
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            var (response, _) = await SendAsync(host.Client, request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await ListAsync(token: Issuer.CreateToken("admin-1", Audience, roles: ["DurableLessons.Admin"])));
+        Assert.Equal(HttpStatusCode.Forbidden, await ListAsync(token: Issuer.CreateToken("learner-a", Audience)));
+        Assert.Equal(HttpStatusCode.Unauthorized, await ListAsync());
+        Assert.Equal(HttpStatusCode.OK, await ListAsync(key: _systemKey));
     }
 
     [Fact]
