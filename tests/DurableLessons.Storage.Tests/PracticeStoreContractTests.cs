@@ -153,34 +153,15 @@ public abstract class PracticeStoreContractTests : IAsyncLifetime
 
 public sealed class SqlitePracticeStoreContractTests : PracticeStoreContractTests
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"practice-{Guid.NewGuid():N}");
+    private readonly TemporaryDataDirectory dataDirectory = new("practice");
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataDirectory"] = dataDirectory };
+    protected override IReadOnlyDictionary<string, string?> Settings => dataDirectory.Settings;
 
-    protected override Task CleanUpAsync()
-    {
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temp files are left for the OS to reclaim.
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override Task CleanUpAsync() => dataDirectory.DeleteAsync();
 }
 
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class TablePracticeStoreContractTests(AzuriteFixture azurite) : PracticeStoreContractTests
 {
-    private readonly string tablePrefix = $"t{Guid.NewGuid():N}"[..20];
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "Table",
-        ["Storage:Table:ConnectionString"] = azurite.ConnectionString,
-        ["Storage:Table:TablePrefix"] = tablePrefix,
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = azurite.FreshTableSettings();
 }
