@@ -8,35 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DurableLessons.Storage.Tests;
 
 /// <summary>What every <see cref="IPracticeStore"/> must do, on each provider. Each test gets fresh, empty storage.</summary>
-public abstract class PracticeStoreContractTests : IAsyncLifetime
+public abstract class PracticeStoreContractTests : ProviderContractTests<IPracticeStore>
 {
     private const string Session = "practice~anonymous~beginner~english~verbs~abc~1.0";
     private static readonly CancellationToken None = CancellationToken.None;
-    private ServiceProvider? services;
 
-    protected IPracticeStore Store { get; private set; } = null!;
-
-    protected abstract IReadOnlyDictionary<string, string?> Settings { get; }
-
-    public Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        services = new ServiceCollection().AddSingleton(TimeProvider.System).AddPracticeStorage(configuration).BuildServiceProvider(validateScopes: true);
-        Store = services.GetRequiredService<IPracticeStore>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (services is not null)
-        {
-            await services.DisposeAsync();
-        }
-
-        await CleanUpAsync();
-    }
-
-    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+    protected override IServiceCollection Register(IServiceCollection services, IConfiguration configuration) =>
+        services.AddPracticeStorage(configuration);
 
     private static PracticeTurn Turn(string messageId, string text = "an answer", string feedback = "Right.") =>
         new(messageId, PracticeMessageKind.Answer, "exercise-1", text,

@@ -8,35 +8,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DurableLessons.Storage.Tests;
 
 /// <summary>What every <see cref="ISyllabusOwners"/> must do, on each provider. Each test gets fresh, empty storage.</summary>
-public abstract class SyllabusOwnersContractTests : IAsyncLifetime
+public abstract class SyllabusOwnersContractTests : ProviderContractTests<ISyllabusOwners>
 {
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 10, 0, 0, TimeSpan.Zero);
-    private ServiceProvider? services;
 
-    private ISyllabusOwners Owners { get; set; } = null!;
+    private ISyllabusOwners Owners => Store;
 
-    protected abstract IReadOnlyDictionary<string, string?> Settings { get; }
-
-    public Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        services = new ServiceCollection().AddSingleton(TimeProvider.System).AddSyllabusStorage(configuration).BuildServiceProvider(validateScopes: true);
-        Owners = services.GetRequiredService<ISyllabusOwners>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (services is not null)
-        {
-            await services.DisposeAsync();
-        }
-
-        await CleanUpAsync();
-    }
-
-    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+    protected override IServiceCollection Register(IServiceCollection services, IConfiguration configuration) =>
+        services.AddSyllabusStorage(configuration);
 
     private static SyllabusOwner Owner(string id, string owner, int minutes) =>
         new(id, owner, "fractions", LessonLevel.Intermediate, Shared: false, Start.AddMinutes(minutes));
