@@ -8,8 +8,9 @@ var builder = FunctionsApplication.CreateBuilder(args);
 // ASP.NET Core integration: the /api handlers in Http/ take HttpRequest and return IResult in both hosts.
 builder.ConfigureFunctionsWebApplication();
 
-// Security:FunctionKey on the HTTP functions, as the embedded host applies it. After the ASP.NET Core integration,
-// whose middleware gives the invocation its HttpContext.
+// Learner sign-in (Auth:*), then Security:FunctionKey, on the HTTP functions, as the embedded host applies them.
+// After the ASP.NET Core integration, whose middleware gives the invocation its HttpContext.
+builder.UseWhen<LearnerAuthenticationWorkerMiddleware>(FunctionKeyWorkerMiddleware.AppliesTo);
 builder.UseWhen<FunctionKeyWorkerMiddleware>(FunctionKeyWorkerMiddleware.AppliesTo);
 
 builder.Services.AddDurableLessonsOnFunctions(builder.Configuration);

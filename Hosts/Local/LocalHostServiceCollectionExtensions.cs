@@ -3,6 +3,7 @@ using DurableLessons.Hosts.Common;
 using DurableLessons.Hosts.Common.Telemetry;
 using DurableLessons.Hosts.Local.Scheduling;
 using DurableLessons.Http.Admin;
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Http.Practice;
 using DurableLessons.Http.Management;
@@ -36,6 +37,7 @@ public static class LocalHostServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseProblemResponses();
+        app.UseLearnerAuthentication();
         app.UseFunctionKeys();
         app.UseDefaultFiles();
         app.UseStaticFiles();
@@ -50,6 +52,7 @@ public static class LocalHostServiceCollectionExtensions
         app.MapSyllabusEndpoints();
         app.MapPracticeEndpoints();
         app.MapAdminEndpoints();
+        app.MapAuthConfigEndpoint();
         app.MapRunEventEndpoints();
         app.MapOpenApi();
         return app;

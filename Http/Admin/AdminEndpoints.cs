@@ -1,3 +1,4 @@
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Runs;
 using DurableLessons.Http.Security;
@@ -31,6 +32,7 @@ public static class AdminEndpoints
         services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
         services.TryAddSingleton<SystemKeyVerifier>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLearnerAuthentication(configuration);
         services.AddSingleton<AdminAccess>();
         services.AddLessonTelemetryInstruments();
         services.TryAddSingleton<RunStarter>();
@@ -45,7 +47,8 @@ public static class AdminEndpoints
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Administration");
-        api.MapGet(Routes.Runs, (HttpRequest request, DurableTaskClient client) => RunQueries.ListAsync(request, client))
+        api.MapGet(Routes.Runs, async (HttpRequest request, DurableTaskClient client, AdminAccess access) =>
+            access.DenyListing(request) ?? await RunQueries.ListAsync(request, client))
             .WithName("ListRuns");
         api.MapPost(Routes.BulkOperation, async (HttpRequest request, string operation, DurableTaskClient client, AdminAccess access, BulkRunOperations bulk) =>
             access.Deny(request) ?? await bulk.RunAsync(request, client, operation))

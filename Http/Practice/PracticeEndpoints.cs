@@ -1,3 +1,4 @@
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Requests;
 using DurableLessons.Http.Runs;
@@ -25,9 +26,11 @@ public static class PracticeEndpoints
         services.TryAddSingleton<StarterLinks>();
         services.AddLessonTelemetryInstruments();
         services.TryAddSingleton<RunStarter>();
+        services.AddLearnerAuthentication(configuration);
         services.AddSingleton<PracticeSessionStarter>();
         services.AddSingleton<PracticeMessages>();
         services.AddSingleton<PracticeQueries>();
+        services.AddSingleton<PracticeProgress>();
         return services;
     }
 
@@ -50,11 +53,16 @@ public static class PracticeEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        api.MapGet(PracticeRoutes.Session, (DurableTaskClient client, PracticeQueries queries, string sessionId, CancellationToken ct) =>
-            queries.GetAsync(client, sessionId, ct))
+        api.MapGet(PracticeRoutes.Session, (HttpRequest request, DurableTaskClient client, PracticeQueries queries, string sessionId) =>
+            queries.GetAsync(request, client, sessionId))
             .WithName("GetPracticeSession")
             .Produces<PracticeSessionView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(PracticeRoutes.MyProgress, (HttpRequest request, DurableTaskClient client, PracticeProgress progress, string? learnerId) =>
+            progress.GetAsync(request, client, learnerId))
+            .WithName("GetMyProgress")
+            .Produces<MyProgress>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         return endpoints;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Practice;
@@ -19,7 +20,7 @@ public sealed record PracticeMessageAccepted(string MessageId, bool Accepted);
 /// orchestration, and its reply reaches the transcript and the event stream. A message id the session has seen is
 /// acknowledged again and not graded twice. 409 once the session has ended.
 /// </summary>
-public sealed partial class PracticeMessages(IPracticeStore store, ILessonStore lessons, ILogger<PracticeMessages> logger)
+public sealed partial class PracticeMessages(IPracticeStore store, ILessonStore lessons, LearnerResolver learners, ILogger<PracticeMessages> logger)
 {
     public const int MaxTextLength = 4_000;
     private const int MaxBodyBytes = 32 * 1024;
@@ -29,6 +30,12 @@ public sealed partial class PracticeMessages(IPracticeStore store, ILessonStore 
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
         var cancellationToken = request.HttpContext.RequestAborted;
+        var (learner, denied) = learners.Resolve(request);
+        if (learner is null)
+        {
+            return denied!;
+        }
+
         var (body, problem) = await JsonRequestReader.ReadAsync<PracticeMessageRequest>(request, MaxBodyBytes);
         if (problem is not null)
         {
@@ -41,7 +48,7 @@ public sealed partial class PracticeMessages(IPracticeStore store, ILessonStore 
             return RequestProblems.Invalid(errors);
         }
 
-        var session = await PracticeSessions.FindAsync(client, sessionId, cancellationToken);
+        var session = await PracticeSessions.FindAsync(client, sessionId, learner, cancellationToken);
         if (session is null)
         {
             return PracticeSessions.NotFound(sessionId);

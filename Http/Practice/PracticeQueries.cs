@@ -1,3 +1,4 @@
+using DurableLessons.Http.Auth;
 using DurableLessons.Shared.Practice;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask;
@@ -19,12 +20,20 @@ public sealed record PracticeSessionView(
     PracticeSummary? Summary,
     string? Error);
 
-public sealed class PracticeQueries(IPracticeStore store)
+public sealed class PracticeQueries(IPracticeStore store, LearnerResolver learners)
 {
-    public async Task<IResult> GetAsync(DurableTaskClient client, string sessionId, CancellationToken cancellationToken)
+    public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string sessionId)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        var session = await PracticeSessions.FindAsync(client, sessionId, cancellationToken);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        var (learner, denied) = learners.Resolve(request);
+        if (learner is null)
+        {
+            return denied!;
+        }
+
+        var session = await PracticeSessions.FindAsync(client, sessionId, learner, cancellationToken);
         if (session is null)
         {
             return PracticeSessions.NotFound(sessionId);

@@ -8,6 +8,7 @@ public static class PracticeRoutes
     public const string Start = "lessons/{subject}/{topic}/practice";
     public const string Session = "practice/{sessionId}";
     public const string Messages = "practice/{sessionId}/messages";
+    public const string MyProgress = "me/progress";
 
     public static string SessionPath(string sessionId) => $"/api/practice/{Uri.EscapeDataString(sessionId)}";
 

@@ -1,3 +1,4 @@
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Practice;
 using Microsoft.AspNetCore.Http;
@@ -5,14 +6,31 @@ using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Practice;
 
-/// <summary>Finds a practice session's instance: only instances of the PracticeSession orchestration are sessions.</summary>
+/// <summary>
+/// Finds a practice session's instance: only instances of the PracticeSession orchestration are sessions, and a
+/// signed-in learner finds only their own (another learner's is "not found", so ids do not leak).
+/// </summary>
 internal static class PracticeSessions
 {
     private const int MaxSessionIdLength = 400;
+    private const string Prefix = "practice~";
 
-    public static async Task<OrchestrationMetadata?> FindAsync(DurableTaskClient client, string sessionId, CancellationToken cancellationToken)
+    /// <summary>The instance id prefix of every session of one learner (<see cref="PracticeNames.SessionId"/>).</summary>
+    public static string LearnerPrefix(string learnerKey) => $"{Prefix}{learnerKey}~";
+
+    /// <summary>The learner key in a session id, or null when the id is not a session's.</summary>
+    public static string? OwnerOf(string instanceId) =>
+        // Learner keys hold no '~': the session id's first segment after the prefix is its learner.
+        instanceId is not null && instanceId.StartsWith(Prefix, StringComparison.Ordinal) ? instanceId[Prefix.Length..].Split('~')[0] : null;
+
+    public static async Task<OrchestrationMetadata?> FindAsync(DurableTaskClient client, string sessionId, Learner learner, CancellationToken cancellationToken)
     {
-        if (sessionId.Length > MaxSessionIdLength || !sessionId.StartsWith("practice~", StringComparison.Ordinal) || sessionId.Any(char.IsControl))
+        if (sessionId.Length > MaxSessionIdLength || !sessionId.StartsWith(Prefix, StringComparison.Ordinal) || sessionId.Any(char.IsControl))
+        {
+            return null;
+        }
+
+        if (OwnerOf(sessionId) is not { } owner || !learner.Owns(owner))
         {
             return null;
         }

@@ -20,6 +20,10 @@ public static class ProblemResponses
 
     public static ProblemHttpResult Unauthorized(string detail) => Problem(StatusCodes.Status401Unauthorized, "Unauthorized", detail);
 
+    public static ProblemHttpResult Forbidden(string detail) => Problem(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+    public static ProblemHttpResult ServiceUnavailable(string detail) => Problem(StatusCodes.Status503ServiceUnavailable, "Service Unavailable", detail);
+
     public static ProblemHttpResult NotFound(string detail) => Problem(StatusCodes.Status404NotFound, "Not Found", detail);
 
     public static ProblemHttpResult Conflict(string detail) => Problem(StatusCodes.Status409Conflict, "Conflict", detail);

@@ -1,3 +1,4 @@
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Problems;
 using DurableLessons.Http.StatusLinks;
 using Microsoft.AspNetCore.Http;
@@ -9,7 +10,9 @@ namespace DurableLessons.Http.Security;
 /// The <c>Security:FunctionKey</c> rule, shared by the embedded host's ASP.NET Core middleware and the Functions
 /// host's worker middleware: with a function key set, <c>/api/*</c> needs the function key (or the system key);
 /// <c>/api/admin/*</c> is left to its handlers, which accept only the system key. A public status link's signature
-/// stands in for the function key on the read routes of its own run only (<see cref="SignedRunReadAuthorizer"/>).
+/// stands in for the function key on the read routes of its own run only (<see cref="SignedRunReadAuthorizer"/>), and
+/// so does a learner's valid bearer token (checked before, by <see cref="LearnerAuthenticator"/>). The page's sign-in
+/// settings (<see cref="AuthConfigEndpoint"/>) are public.
 /// </summary>
 public sealed class FunctionKeyPolicy(FunctionKeyVerifier verifier, SignedRunReadAuthorizer signedReads, ILogger<FunctionKeyPolicy> logger)
 {
@@ -20,7 +23,9 @@ public sealed class FunctionKeyPolicy(FunctionKeyVerifier verifier, SignedRunRea
         return !verifier.IsRequired
             || !path.StartsWithSegments("/api")
             || path.StartsWithSegments("/api/admin")
+            || path.Equals(AuthConfigEndpoint.Path, StringComparison.OrdinalIgnoreCase)
             || verifier.IsAuthorized(request)
+            || LearnerIdentity.IsSignedIn(request.HttpContext.User)
             || signedReads.IsAuthorized(request);
     }
 

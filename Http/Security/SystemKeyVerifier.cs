@@ -14,6 +14,9 @@ public sealed class SystemKeyVerifier(IOptions<SecurityOptions> options)
     // Compared as SHA-256 digests so that neither the content nor the length of the key leaks through timing.
     private readonly byte[]? _expectedDigest = options.Value.HasSystemKey ? Digest(options.Value.SystemKey!) : null;
 
+    /// <summary>Whether a system key is configured (without one, every caller counts as authorized).</summary>
+    public bool IsRequired => _expectedDigest is not null;
+
     public bool IsAuthorized(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);

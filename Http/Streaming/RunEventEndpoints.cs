@@ -1,4 +1,6 @@
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Configuration;
+using DurableLessons.Http.Practice;
 using DurableLessons.Http.StatusLinks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -27,6 +29,8 @@ public static class RunEventEndpoints
         services.TryAddSingleton(signal ?? (sp => new PollingRunChangeSignal(
             TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<RunEventsOptions>>().Value.PollIntervalSeconds),
             sp.GetRequiredService<TimeProvider>())));
+        services.AddLearnerAuthentication(configuration);
+        services.TryAddSingleton<PracticeRunAccess>();
         services.TryAddSingleton<RunEventsHandler>();
         return services;
     }
@@ -38,7 +42,7 @@ public static class RunEventEndpoints
     public static IEndpointRouteBuilder MapRunEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGroup("/api").WithTags("Runs")
-            .MapGet(Route, (string instanceId, DurableTaskClient client, RunEventsHandler stream, CancellationToken ct) => stream.OpenAsync(client, instanceId, ct))
+            .MapGet(Route, (HttpRequest request, string instanceId, DurableTaskClient client, RunEventsHandler stream) => stream.OpenAsync(request, client, instanceId))
             .WithName("StreamRunEvents")
             .WithSummary("Server-Sent Events of one run: 'status' on every change, then 'done' with the final state.")
             .Produces<string>(StatusCodes.Status200OK, ServerSentEventWriter.ContentType)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Management;
+using DurableLessons.Http.Practice;
 using DurableLessons.Http.Requests;
 using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
@@ -19,15 +20,26 @@ namespace DurableLessons.Http.Streaming;
 public sealed class RunEventsHandler(
     IRunChangeSignal changes,
     IOptions<RunEventsOptions> options,
+    PracticeRunAccess practice,
     ILogger<RunEventsHandler> logger)
 {
     public const string StatusEvent = "status";
     public const string DoneEvent = "done";
 
-    /// <summary>404 problem+json for an unknown run, else the stream (written when the result executes).</summary>
-    public async Task<IResult> OpenAsync(DurableTaskClient client, string instanceId, CancellationToken cancellationToken)
+    /// <summary>
+    /// 404 problem+json for an unknown run (or, with sign-in on, another learner's practice session), else the stream
+    /// (written when the result executes).
+    /// </summary>
+    public async Task<IResult> OpenAsync(HttpRequest request, DurableTaskClient client, string instanceId)
     {
+        ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
+        var cancellationToken = request.HttpContext.RequestAborted;
+        if (practice.Deny(request, instanceId) is { } denied)
+        {
+            return denied;
+        }
+
         if (string.IsNullOrWhiteSpace(instanceId) || await client.GetInstanceAsync(instanceId, getInputsAndOutputs: false, cancellationToken) is null)
         {
             return RequestProblems.NotFound("No such run.", $"There is no run with id '{instanceId}'.");

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+using DurableLessons.Http.Auth;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Http;
@@ -10,17 +13,25 @@ namespace DurableLessons.Http.Syllabi;
 /// syllabus of the same topic one level lower when there is one (200), otherwise the run that plans it (202; one run
 /// per topic and level, so repeated requests join it), and 409 at beginner.
 /// </summary>
-public sealed class DifficultySwitch(ISyllabusStore store, SyllabusLookup lookup, SyllabusRunStarter starter, SyllabusRequestValidator validator)
+public sealed class DifficultySwitch(
+    ISyllabusStore store,
+    ISyllabusOwners owners,
+    SyllabusLookup lookup,
+    SyllabusRunStarter starter,
+    SyllabusRequestValidator validator,
+    LearnerResolver learners)
 {
     public async Task<IResult> LowerAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
-        var (syllabus, problem) = await lookup.FindAsync(id, cancellationToken);
+        var (syllabus, problem) = await lookup.FindAsync(request, id);
         if (syllabus is null)
         {
             return problem!;
         }
+
+        var learner = learners.Resolve(request).Learner!;
 
         if (syllabus.Level.Easier() is not { } easier)
         {
@@ -30,14 +41,21 @@ public sealed class DifficultySwitch(ISyllabusStore store, SyllabusLookup lookup
                 detail: $"Syllabus '{syllabus.Id}' is for beginners; there is no lower difficulty.");
         }
 
-        if (await store.FindLatestAsync(syllabus.Topic, easier, cancellationToken) is { } existing)
+        if (await store.FindLatestAsync(syllabus.Topic, easier, cancellationToken) is { } existing
+            && (await owners.GetAsync(existing.Id, cancellationToken) is not { } owner || SyllabusLookup.CanRead(owner, learner)))
         {
             return Results.Ok(new EasierSyllabus(existing.Id, existing.Topic, easier.ToWire(), SyllabusRoutes.Get(existing.Id)));
         }
 
-        // A key-safe id derived from topic and level, so concurrent requests start one run and later ones join it.
+        // A key-safe id derived from topic and level (and a signed-in learner, whose plan is their own), so concurrent
+        // requests start one run and later ones join it.
         var easierId = new LessonKey(syllabus.Topic, "syllabus", easier).StorageId;
-        return await starter.StartAsync(request, client, validator.Create(easierId, syllabus.Topic, easier, syllabus.Goals, syllabus.Language));
+        if (learner.IsSignedIn)
+        {
+            easierId += "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(learner.Key)))[..12];
+        }
+
+        return await starter.StartAsync(request, client, validator.Create(easierId, syllabus.Topic, easier, syllabus.Goals, syllabus.Language), learner);
     }
 }
 

@@ -1,3 +1,4 @@
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Runs;
 using DurableLessons.Http.StatusLinks;
@@ -24,6 +25,8 @@ public static class SyllabusEndpoints
         public const string GenerateLesson = "syllabi/{id}/lessons/{lessonId}/generate";
         public const string GenerateAll = "syllabi/{id}/generate";
         public const string LowerDifficulty = "syllabi/{id}/lower-difficulty";
+        public const string Share = "syllabi/{id}/share";
+        public const string Mine = "me/syllabi";
     }
 
     /// <summary>Binds and validates <see cref="SyllabusOptions"/> (section <c>Syllabi</c>) at start and registers the handlers.</summary>
@@ -41,6 +44,9 @@ public static class SyllabusEndpoints
         services.AddSingleton<SyllabusQueries>();
         services.AddSingleton<SyllabusLessonStarter>();
         services.AddSingleton<DifficultySwitch>();
+        services.AddSingleton<SyllabusSharing>();
+        services.AddLearnerAuthentication(configuration);
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 
@@ -49,8 +55,16 @@ public static class SyllabusEndpoints
         var api = endpoints.MapGroup("/api").WithTags("Syllabi");
         api.MapPost(Routes.Start, (HttpRequest request, DurableTaskClient client, SyllabusRunStarter starter) => starter.StartAsync(request, client))
             .WithName("StartSyllabus");
-        api.MapGet(Routes.Get, (string id, DurableTaskClient client, SyllabusQueries queries, CancellationToken ct) => queries.GetAsync(client, id, ct))
+        api.MapGet(Routes.Get, (HttpRequest request, string id, DurableTaskClient client, SyllabusQueries queries) => queries.GetAsync(request, client, id))
             .WithName("GetSyllabus");
+        api.MapPost(Routes.Share, (HttpRequest request, string id, SyllabusSharing sharing) => sharing.ShareAsync(request, id))
+            .WithName("ShareSyllabus")
+            .Produces<SharedSyllabus>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapGet(Routes.Mine, (HttpRequest request, SyllabusSharing sharing) => sharing.ListMineAsync(request))
+            .WithName("ListMySyllabi")
+            .Produces<MySyllabi>()
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
         api.MapPost(Routes.GenerateLesson, (HttpRequest request, string id, string lessonId, DurableTaskClient client, SyllabusLessonStarter starter) =>
             starter.GenerateLessonAsync(request, client, id, lessonId))
             .WithName("GenerateSyllabusLesson");

@@ -25,7 +25,7 @@ public sealed class SyllabusLessonStarter(
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
-        var (syllabus, problem) = await lookup.FindAsync(id, cancellationToken);
+        var (syllabus, problem) = await lookup.FindAsync(request, id);
         if (syllabus is null)
         {
             return problem!;
@@ -47,7 +47,7 @@ public sealed class SyllabusLessonStarter(
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
-        var (syllabus, problem) = await lookup.FindAsync(id, cancellationToken);
+        var (syllabus, problem) = await lookup.FindAsync(request, id);
         if (syllabus is null)
         {
             return problem!;

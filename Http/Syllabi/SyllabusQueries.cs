@@ -6,9 +6,10 @@ namespace DurableLessons.Http.Syllabi;
 /// <summary>Reads a syllabus with each lesson's current state.</summary>
 public sealed class SyllabusQueries(SyllabusLookup lookup, LessonStateReader states)
 {
-    public async Task<IResult> GetAsync(DurableTaskClient client, string id, CancellationToken cancellationToken)
+    public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string id)
     {
-        var (syllabus, problem) = await lookup.FindAsync(id, cancellationToken);
-        return syllabus is null ? problem! : Results.Ok(await states.ReadAsync(client, syllabus, cancellationToken));
+        ArgumentNullException.ThrowIfNull(request);
+        var (syllabus, problem) = await lookup.FindAsync(request, id);
+        return syllabus is null ? problem! : Results.Ok(await states.ReadAsync(client, syllabus, request.HttpContext.RequestAborted));
     }
 }

@@ -74,4 +74,7 @@ public interface IPracticeStore
     Task SaveSummaryAsync(PracticeSummary summary, CancellationToken cancellationToken);
 
     Task<PracticeSummary?> GetSummaryAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>The summaries of every ended session whose id starts with <paramref name="sessionIdPrefix"/> (one learner's: "practice~{learner}~").</summary>
+    Task<IReadOnlyList<PracticeSummary>> ListSummariesAsync(string sessionIdPrefix, CancellationToken cancellationToken);
 }

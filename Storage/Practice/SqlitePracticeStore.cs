@@ -129,6 +129,16 @@ internal sealed class SqlitePracticeStore(SqliteLessonDatabase database) : IPrac
         return await command.ExecuteScalarAsync(cancellationToken) is string json ? PracticeJson.Deserialize<PracticeSummary>(json) : null;
     }
 
+    public async Task<IReadOnlyList<PracticeSummary>> ListSummariesAsync(string sessionIdPrefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionIdPrefix);
+        // A range on the primary key rather than LIKE, whose '_' and '%' a prefix may hold.
+        return await ReadAllAsync<PracticeSummary>(
+            "SELECT summary FROM practice_summaries WHERE session_id >= $session AND session_id < $session || char(1114111) ORDER BY session_id",
+            sessionIdPrefix,
+            cancellationToken);
+    }
+
     public void Dispose() => schema.Dispose();
 
     private async Task<List<T>> ReadAllAsync<T>(string query, string sessionId, CancellationToken cancellationToken)

@@ -119,6 +119,27 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
         return row is null ? null : PracticeJson.Deserialize<PracticeSummary>(Content(row));
     }
 
+    public async Task<IReadOnlyList<PracticeSummary>> ListSummariesAsync(string sessionIdPrefix, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(sessionIdPrefix);
+        var table = await practice.GetAsync(cancellationToken);
+        if (!sessionIdPrefix.EndsWith('~'))
+        {
+            throw new ArgumentException("A session id prefix ends with '~'.", nameof(sessionIdPrefix));
+        }
+
+        // As in RowsAsync: the ids that start with the prefix sort below it with 0x7F in place of its final '~'.
+        var upperBound = sessionIdPrefix[..^1] + "\u007f";
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {sessionIdPrefix} and PartitionKey lt {upperBound} and RowKey eq {SummaryRow}");
+        var summaries = new List<PracticeSummary>();
+        await foreach (var row in table.QueryAllAsync(filter, select: null, cancellationToken))
+        {
+            summaries.Add(PracticeJson.Deserialize<PracticeSummary>(Content(row)));
+        }
+
+        return summaries;
+    }
+
     public void Dispose() => practice.Dispose();
 
     private static List<T> InArrivalOrder<T>(List<TableEntity> rows) =>

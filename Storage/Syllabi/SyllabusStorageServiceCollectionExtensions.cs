@@ -10,7 +10,7 @@ namespace DurableLessons.Storage.Syllabi;
 
 public static class SyllabusStorageServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="ISyllabusStore"/> on the provider chosen by <c>Storage:Provider</c>, next to the lessons.</summary>
+    /// <summary>Registers <see cref="ISyllabusStore"/> and <see cref="ISyllabusOwners"/> on the provider chosen by <c>Storage:Provider</c>, next to the lessons.</summary>
     public static IServiceCollection AddSyllabusStorage(this IServiceCollection services, IConfiguration configuration)
     {
         if (!services.Any(d => d.ServiceType == typeof(ILessonStore)))
@@ -24,6 +24,12 @@ public static class SyllabusStorageServiceCollectionExtensions
             provider.GetRequiredService<IOptions<StorageOptions>>().Value.ProviderKind == StorageProvider.Table
                 ? provider.GetRequiredService<TableSyllabusStore>()
                 : provider.GetRequiredService<SqliteSyllabusStore>());
+        services.TryAddSingleton<SqliteSyllabusOwners>();
+        services.TryAddSingleton<TableSyllabusOwners>();
+        services.TryAddSingleton<ISyllabusOwners>(provider =>
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.ProviderKind == StorageProvider.Table
+                ? provider.GetRequiredService<TableSyllabusOwners>()
+                : provider.GetRequiredService<SqliteSyllabusOwners>());
         return services;
     }
 }

@@ -8,35 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace DurableLessons.Storage.Tests;
 
 /// <summary>What every <see cref="IPracticeStore"/> must do, on each provider. Each test gets fresh, empty storage.</summary>
-public abstract class PracticeStoreContractTests : IAsyncLifetime
+public abstract class PracticeStoreContractTests : ProviderContractTests<IPracticeStore>
 {
     private const string Session = "practice~anonymous~beginner~english~verbs~abc~1.0";
     private static readonly CancellationToken None = CancellationToken.None;
-    private ServiceProvider? services;
 
-    protected IPracticeStore Store { get; private set; } = null!;
-
-    protected abstract IReadOnlyDictionary<string, string?> Settings { get; }
-
-    public Task InitializeAsync()
-    {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(Settings).Build();
-        services = new ServiceCollection().AddSingleton(TimeProvider.System).AddPracticeStorage(configuration).BuildServiceProvider(validateScopes: true);
-        Store = services.GetRequiredService<IPracticeStore>();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (services is not null)
-        {
-            await services.DisposeAsync();
-        }
-
-        await CleanUpAsync();
-    }
-
-    protected virtual Task CleanUpAsync() => Task.CompletedTask;
+    protected override IServiceCollection Register(IServiceCollection services, IConfiguration configuration) =>
+        services.AddPracticeStorage(configuration);
 
     private static PracticeTurn Turn(string messageId, string text = "an answer", string feedback = "Right.") =>
         new(messageId, PracticeMessageKind.Answer, "exercise-1", text,
@@ -130,38 +108,38 @@ public abstract class PracticeStoreContractTests : IAsyncLifetime
         Assert.Empty(await Store.GetMessagesAsync(Session, None));
         Assert.Null(await Store.GetSummaryAsync(Session, None));
     }
+
+    [Fact]
+    public async Task Summaries_are_listed_by_learner_and_no_other_learners_come_with_them()
+    {
+        var lesson = new PracticeLessonRef("english", "verbs", LessonLevel.Beginner, "1.0");
+        PracticeSummary Summary(string sessionId) =>
+            new(sessionId, lesson, PracticeStates.Completed, new PracticeScore(2, 2, 2), [], 3, DateTimeOffset.UnixEpoch);
+        string[] mine = ["practice~ann~beginner~english~verbs~abc~1.0", "practice~ann~beginner~english~verbs~abc~1.1"];
+        string[] others = ["practice~ann-b~beginner~english~verbs~abc~1.0", "practice~an~beginner~english~verbs~abc~1.0", "practice~anne~x~1.0"];
+        foreach (var id in mine.Concat(others))
+        {
+            await Store.SaveSummaryAsync(Summary(id), None);
+        }
+
+        var listed = await Store.ListSummariesAsync("practice~ann~", None);
+
+        Assert.Equal(mine, listed.Select(summary => summary.SessionId).Order(StringComparer.Ordinal));
+        Assert.Empty(await Store.ListSummariesAsync("practice~nobody~", None));
+    }
 }
 
 public sealed class SqlitePracticeStoreContractTests : PracticeStoreContractTests
 {
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), $"practice-{Guid.NewGuid():N}");
+    private readonly TemporaryDataDirectory dataDirectory = new("practice");
 
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["DataDirectory"] = dataDirectory };
+    protected override IReadOnlyDictionary<string, string?> Settings => dataDirectory.Settings;
 
-    protected override Task CleanUpAsync()
-    {
-        try
-        {
-            Directory.Delete(dataDirectory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Temp files are left for the OS to reclaim.
-        }
-
-        return Task.CompletedTask;
-    }
+    protected override Task CleanUpAsync() => dataDirectory.DeleteAsync();
 }
 
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class TablePracticeStoreContractTests(AzuriteFixture azurite) : PracticeStoreContractTests
 {
-    private readonly string tablePrefix = $"t{Guid.NewGuid():N}"[..20];
-
-    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
-    {
-        ["Storage:Provider"] = "Table",
-        ["Storage:Table:ConnectionString"] = azurite.ConnectionString,
-        ["Storage:Table:TablePrefix"] = tablePrefix,
-    };
+    protected override IReadOnlyDictionary<string, string?> Settings { get; } = azurite.FreshTableSettings();
 }

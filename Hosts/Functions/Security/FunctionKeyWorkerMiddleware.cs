@@ -1,7 +1,6 @@
 using DurableLessons.Http.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Middleware;
 
 namespace DurableLessons.Hosts.Functions.Security;
 
@@ -12,7 +11,7 @@ namespace DurableLessons.Hosts.Functions.Security;
 /// Register it with <c>UseWhen(AppliesTo)</c> after <c>ConfigureFunctionsWebApplication()</c>, whose middleware puts
 /// the ASP.NET Core <see cref="HttpContext"/> on the invocation.
 /// </summary>
-public sealed class FunctionKeyWorkerMiddleware(FunctionKeyPolicy policy) : IFunctionsWorkerMiddleware
+public sealed class FunctionKeyWorkerMiddleware(FunctionKeyPolicy policy) : HttpFunctionMiddleware
 {
     private const string HttpTriggerBindingType = "httpTrigger";
 
@@ -24,30 +23,16 @@ public sealed class FunctionKeyWorkerMiddleware(FunctionKeyPolicy policy) : IFun
             .Any(binding => string.Equals(binding.Type, HttpTriggerBindingType, StringComparison.OrdinalIgnoreCase));
     }
 
-    public Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return InvokeAsync(context, context.GetHttpContext(), next);
-    }
+    protected override string Check => "the function key check";
 
-    // Takes the HttpContext as an argument so that tests can pass one: GetHttpContext needs the Functions runtime.
-    internal async Task InvokeAsync(FunctionContext context, HttpContext? httpContext, FunctionExecutionDelegate next)
+    protected override async Task<bool> AnsweredAsync(HttpContext httpContext)
     {
-        ArgumentNullException.ThrowIfNull(next);
-        if (httpContext is null)
-        {
-            // Failing closed: letting the call through would silently drop the key check.
-            throw new InvalidOperationException(
-                $"HTTP function {context.FunctionDefinition.Name} has no HttpContext: the function key check needs ASP.NET Core integration " +
-                "(ConfigureFunctionsWebApplication) registered before it.");
-        }
-
         if (policy.Admits(httpContext.Request))
         {
-            await next(context);
-            return;
+            return false;
         }
 
         await policy.RejectAsync(httpContext);
+        return true;
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
 using DurableLessons.Http.Admin;
+using DurableLessons.Http.Auth;
 using DurableLessons.Http.Security;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Http.Streaming;
@@ -34,6 +35,7 @@ public sealed class SampleSettingsTests
         { RegenerationOptions.SectionName, typeof(RegenerationOptions) },
         { RetentionOptions.SectionName, typeof(RetentionOptions) },
         { ApiOptions.SectionName, typeof(ApiOptions) },
+        { AuthOptions.SectionName, typeof(AuthOptions) },
         { RunEventsOptions.SectionName, typeof(RunEventsOptions) },
     };
 

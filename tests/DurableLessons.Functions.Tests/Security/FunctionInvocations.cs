@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Net;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Moq;
 
@@ -23,5 +25,18 @@ internal static class FunctionInvocations
         context.Setup(invocation => invocation.FunctionDefinition).Returns(definition.Object);
         context.Setup(invocation => invocation.InvocationId).Returns(Guid.NewGuid().ToString());
         return context.Object;
+    }
+
+    /// <summary>A request to the app on loopback as the ASP.NET Core integration hands it over, with a response body to read back.</summary>
+    public static DefaultHttpContext Request(IServiceProvider requestServices, string method, string path)
+    {
+        var http = new DefaultHttpContext { RequestServices = requestServices };
+        http.Request.Method = method;
+        http.Request.Scheme = "http";
+        http.Request.Host = new HostString("127.0.0.1", 7071);
+        http.Request.Path = PathString.FromUriComponent(path);
+        http.Connection.RemoteIpAddress = IPAddress.Loopback;
+        http.Response.Body = new MemoryStream();
+        return http;
     }
 }

@@ -167,12 +167,7 @@ public sealed class FunctionKeyWorkerMiddlewareTests
         public async Task<Call> InvokeAsync(string method, string path, string? key = null, bool inHeader = true)
         {
             using var scope = _services.CreateScope();
-            var http = new DefaultHttpContext { RequestServices = scope.ServiceProvider };
-            http.Request.Method = method;
-            http.Request.Scheme = "http";
-            http.Request.Host = new HostString("127.0.0.1", 7071);
-            http.Request.Path = PathString.FromUriComponent(path);
-            http.Connection.RemoteIpAddress = IPAddress.Loopback;
+            var http = FunctionInvocations.Request(scope.ServiceProvider, method, path);
             if (key is not null && inHeader)
             {
                 http.Request.Headers["x-functions-key"] = key;
@@ -182,7 +177,6 @@ public sealed class FunctionKeyWorkerMiddlewareTests
                 http.Request.QueryString = QueryString.Create("code", key);
             }
 
-            http.Response.Body = new MemoryStream();
             var ran = false;
             await Middleware.InvokeAsync(FunctionInvocations.Of("AnyHttpFunction", "httpTrigger"), http, _ =>
             {

@@ -61,6 +61,14 @@ public sealed class AzuriteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>Table storage on this Azurite under a table prefix of its own, so a test starts with empty tables.</summary>
+    public IReadOnlyDictionary<string, string?> FreshTableSettings() => new Dictionary<string, string?>
+    {
+        ["Storage:Provider"] = "Table",
+        ["Storage:Table:ConnectionString"] = ConnectionString,
+        ["Storage:Table:TablePrefix"] = $"t{Guid.NewGuid():N}"[..20],
+    };
+
     public async Task InitializeAsync()
     {
         var root = RepositoryRoot.Find();

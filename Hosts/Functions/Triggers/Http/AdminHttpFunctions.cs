@@ -15,10 +15,10 @@ public sealed class AdminHttpFunctions(
     AdminAccess access)
 {
     [Function(nameof(ListRuns))]
-    public static async Task<IActionResult> ListRuns(
+    public async Task<IActionResult> ListRuns(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = AdminEndpoints.Routes.Runs)] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
-        new HttpResultAction(await RunQueries.ListAsync(request.WithDurableClient(client), client));
+        new HttpResultAction(access.DenyListing(request) ?? await RunQueries.ListAsync(request.WithDurableClient(client), client));
 
     [Function(nameof(BulkRunOperation))]
     public async Task<IActionResult> BulkRunOperation(

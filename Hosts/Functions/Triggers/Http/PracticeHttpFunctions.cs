@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace DurableLessons.Hosts.Functions.Triggers.Http;
 
 /// <summary>The practice routes, bound to the same handlers, verbs and routes as the embedded host's <see cref="PracticeEndpoints"/>.</summary>
-public sealed class PracticeHttpFunctions(PracticeSessionStarter starter, PracticeMessages messages, PracticeQueries queries)
+public sealed class PracticeHttpFunctions(PracticeSessionStarter starter, PracticeMessages messages, PracticeQueries queries, PracticeProgress progress)
 {
     [Function(nameof(StartPractice))]
     public async Task<IActionResult> StartPractice(
@@ -31,5 +31,11 @@ public sealed class PracticeHttpFunctions(PracticeSessionStarter starter, Practi
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PracticeRoutes.Session)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string sessionId) =>
-        new HttpResultAction(await queries.GetAsync(client, sessionId, request.HttpContext.RequestAborted));
+        new HttpResultAction(await queries.GetAsync(request, client, sessionId));
+
+    [Function(nameof(GetMyProgress))]
+    public async Task<IActionResult> GetMyProgress(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = PracticeRoutes.MyProgress)] HttpRequest request,
+        [DurableClient] DurableTaskClient client) =>
+        new HttpResultAction(await progress.GetAsync(request, client, request.Query["learnerId"]));
 }

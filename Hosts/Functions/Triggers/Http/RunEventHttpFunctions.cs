@@ -17,5 +17,5 @@ public sealed class RunEventHttpFunctions(RunEventsHandler handler)
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = RunEventEndpoints.Route)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string instanceId) =>
-        new HttpResultAction(await handler.OpenAsync(client, instanceId, request.HttpContext.RequestAborted));
+        new HttpResultAction(await handler.OpenAsync(request, client, instanceId));
 }

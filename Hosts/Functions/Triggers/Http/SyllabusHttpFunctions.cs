@@ -12,7 +12,8 @@ public sealed class SyllabusHttpFunctions(
     SyllabusRunStarter starter,
     SyllabusQueries queries,
     SyllabusLessonStarter lessons,
-    DifficultySwitch difficulty)
+    DifficultySwitch difficulty,
+    SyllabusSharing sharing)
 {
     [Function(nameof(StartSyllabus))]
     public async Task<IActionResult> StartSyllabus(
@@ -25,7 +26,18 @@ public sealed class SyllabusHttpFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SyllabusEndpoints.Routes.Get)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
-        new HttpResultAction(await queries.GetAsync(client, id, request.HttpContext.RequestAborted));
+        new HttpResultAction(await queries.GetAsync(request, client, id));
+
+    [Function(nameof(ShareSyllabus))]
+    public async Task<IActionResult> ShareSyllabus(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.Share)] HttpRequest request,
+        string id) =>
+        new HttpResultAction(await sharing.ShareAsync(request, id));
+
+    [Function(nameof(ListMySyllabi))]
+    public async Task<IActionResult> ListMySyllabi(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = SyllabusEndpoints.Routes.Mine)] HttpRequest request) =>
+        new HttpResultAction(await sharing.ListMineAsync(request));
 
     [Function(nameof(GenerateSyllabusLesson))]
     public async Task<IActionResult> GenerateSyllabusLesson(

@@ -1,4 +1,6 @@
-// Small fetch helpers for the /api routes: JSON in, JSON out, problem+json turned into readable errors.
+// Small fetch helpers for the /api routes: JSON in, JSON out, problem+json turned into readable errors. A signed-in
+// learner's token goes with every request.
+import { authHeaders, bearerToken, clearToken } from './auth-token.js';
 
 export class ApiError extends Error {
   constructor(status, problem) {
@@ -10,7 +12,9 @@ export class ApiError extends Error {
 }
 
 export async function requestJson(url, init = {}) {
-  const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
+  const response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...authHeaders(), ...init.headers } });
+  // A token the host refuses (expired) is dropped, so the page offers Sign in again.
+  if (response.status === 401 && bearerToken()) clearToken();
   const text = await response.text();
   let body = null;
   try {

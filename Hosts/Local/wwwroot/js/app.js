@@ -1,5 +1,7 @@
 // The lesson page: request a lesson, follow its progress, show it, and switch between its versions.
 import { requestJson, lessonUrl, versionsUrl } from './api.js';
+import { initSignIn } from './auth.js';
+import { showMyProgress } from './my-progress.js';
 import { renderLesson } from './lesson-view.js';
 import { createPracticePanel } from './practice-panel.js';
 import { watchRun } from './run-watch.js';
@@ -10,6 +12,7 @@ const progress = $('progress');
 let current = null; // { subject, topic, level } of the lesson on screen
 let watching = null;
 const practice = createPracticePanel($('practice-panel'));
+const signIn = initSignIn($('auth-area'));
 
 form.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -88,6 +91,7 @@ async function showVersion(version) {
   const typeset = renderLesson($('lesson'), body);
   $('lesson-panel').hidden = false;
   practice.show({ subject: body.subject, topic: body.topic, level: body.level ?? current.level, version: body.version });
+  if ((await signIn).signedIn) showMyProgress($('my-progress'), current).catch((error) => showError(error.message));
   await typeset;
 }
 
@@ -136,5 +140,6 @@ if (linked.get('subject') && linked.get('topic')) {
     $('syllabus-link').hidden = false;
   }
   const request = readForm();
-  if (request) openLesson(request, linked.get('version') || undefined).catch((error) => showError(error.message));
+  // After sign-in, whose redirect may just have brought the token back.
+  if (request) signIn.then(() => openLesson(request, linked.get('version') || undefined)).catch((error) => showError(error.message));
 }

@@ -13,6 +13,7 @@ import {
 } from './practice-session.js';
 import { createRefresher } from './refresher.js';
 import { watchRun } from './run-watch.js';
+import { bearerToken } from './auth-token.js';
 
 const SEND_ATTEMPTS = 4; // a message that met a network error or a 5xx is sent again with the same id
 
@@ -97,7 +98,8 @@ export function createPracticePanel(root) {
 
   async function follow(current, started) {
     try {
-      await watchRun(started, { signal: current.controller.signal, onStatus: () => current.refresher.refresh() });
+      // A signed-in learner's session streams only with their token, which EventSource cannot send: poll instead.
+      await watchRun(started, { signal: current.controller.signal, onStatus: () => current.refresher.refresh(), stream: !bearerToken() });
     } catch (error) {
       if (error?.name !== 'AbortError' && current === session) showError(`Lost track of the session: ${error.message}`);
     }

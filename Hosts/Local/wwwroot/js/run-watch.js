@@ -1,10 +1,10 @@
 // Follows a run until it ends: live Server-Sent Events from /api/runs/{id}/events when the browser has EventSource,
-// else (or if the stream breaks) the polling client. Resolves with the final status, camelCase.
+// else (or if the stream breaks, or stream is false) the polling client. Resolves with the final status, camelCase.
 import { field, normalizeStatus, pollStatus } from './poll.js';
 
-export function watchRun(checkStatus, { onStatus, signal } = {}) {
+export function watchRun(checkStatus, { onStatus, signal, stream = true } = {}) {
   const id = field(checkStatus, 'id');
-  if (typeof EventSource !== 'function' || !id) return pollStatus(checkStatus, { onStatus, signal });
+  if (!stream || typeof EventSource !== 'function' || !id) return pollStatus(checkStatus, { onStatus, signal });
 
   return new Promise((resolve, reject) => {
     const source = new EventSource(eventStreamUrl(checkStatus, id));

@@ -2,6 +2,8 @@
 // time or all at once, and switch to an easier syllabus. The syllabus on screen is in the URL (#/syllabi/{id}), so a
 // reload or a shared link shows it again.
 import { lessonGenerateUrl, postJson, requestJson, syllabusUrl } from './api.js';
+import { initSignIn } from './auth.js';
+import { showMySyllabi } from './my-syllabi.js';
 import { watchRun } from './run-watch.js';
 import { createRefresher } from './refresher.js';
 import { allLessons, showSyllabus } from './syllabus-view.js';
@@ -12,6 +14,7 @@ const EASIEST_LEVEL = 'beginner';
 
 let view = null; // the syllabus on screen: { id, controller, refresher, syllabus, runs, lowering, refreshError }
 let planning = null; // the AbortController of the planning run the form started
+let signedIn = false;
 
 $('syllabus-form').addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -27,6 +30,7 @@ $('syllabus-form').addEventListener('submit', async (event) => {
   try {
     const { body: run } = await postJson('api/syllabi', request);
     navigate(await followPlanningRun(run, 'Planning the syllabus', planning.signal));
+    if (signedIn) refreshMySyllabi();
   } catch (error) {
     if (error?.name !== 'AbortError') showFormError(error.message);
   } finally {
@@ -37,7 +41,14 @@ $('syllabus-form').addEventListener('submit', async (event) => {
 $('generate-all').addEventListener('click', () => generateAll(view));
 $('lower-difficulty').addEventListener('click', () => lowerDifficulty(view));
 window.addEventListener('hashchange', openFromUrl);
+// Signing in first: a sign-in that just came back must have its token before the page calls the API.
+signedIn = (await initSignIn($('auth-area'))).signedIn;
 openFromUrl();
+if (signedIn) refreshMySyllabi();
+
+function refreshMySyllabi() {
+  showMySyllabi($('my-syllabi')).catch((error) => showFormError(`Could not list your syllabi: ${error.message}`));
+}
 
 function openFromUrl() {
   const match = ROUTE.exec(location.hash);
