@@ -1,3 +1,4 @@
+using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Runs;
 using DurableLessons.Shared.Storage;
@@ -23,8 +24,19 @@ public sealed class AnswerPracticeQuestionActivity(
         }
 
         var (lesson, _) = await PracticeLessons.LoadAsync(lessons, input.Lesson, cancellation.Token);
-        var answer = await tutor.AnswerAsync(input.Text, lesson, cancellation.Token);
-        var reply = new PracticeReply(null, answer.Value.Text, null, answer.Value.Citations, answer.Generator);
+        PracticeReply reply;
+        try
+        {
+            var answer = await tutor.AnswerAsync(input.Text, lesson, cancellation.Token);
+            reply = new PracticeReply(null, answer.Value.Text, null, answer.Value.Citations, answer.Generator);
+        }
+        catch (ContentFilteredException refused)
+        {
+            logger.LogWarning("Practice session {SessionId}: question {MessageId} was refused by the content filter and not answered: {Reason}",
+                input.SessionId, input.MessageId, refused.Message);
+            reply = PracticeRefusals.Reply("answered");
+        }
+
         var stored = await practice.AppendTurnAsync(
             input.SessionId, new PracticeTurn(input.MessageId, PracticeMessageKind.Question, null, input.Text, reply, time.GetUtcNow()), cancellation.Token);
         logger.LogInformation("Practice session {SessionId}: question {MessageId} answered by {Generator} with {CitationCount} citation(s)",

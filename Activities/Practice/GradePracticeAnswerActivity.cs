@@ -1,3 +1,4 @@
+using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Runs;
 using DurableLessons.Shared.Storage;
@@ -42,7 +43,18 @@ public sealed class GradePracticeAnswerActivity(
     {
         var (lesson, tasks) = await PracticeLessons.LoadAsync(lessons, input.Lesson, cancellation.Token);
         var task = PracticeLessons.Find(tasks, input.ActiveTaskId);
-        var graded = await tutor.GradeAsync(task, input.Text, lesson, cancellation.Token);
+        AuthorResult<PracticeGrade> graded;
+        try
+        {
+            graded = await tutor.GradeAsync(task, input.Text, lesson, cancellation.Token);
+        }
+        catch (ContentFilteredException refused)
+        {
+            logger.LogWarning("Practice session {SessionId}: answer {MessageId} was refused by the content filter and not graded: {Reason}",
+                input.SessionId, input.MessageId, refused.Message);
+            return PracticeRefusals.Reply("graded");
+        }
+
         var grade = graded.Value;
         if (grade.Correct || input.Attempt < input.MaxAttempts)
         {

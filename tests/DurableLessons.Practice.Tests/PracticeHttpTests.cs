@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Testing.Models;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Practice.Tests;
@@ -104,6 +105,49 @@ public sealed class PracticeHttpTests
         Assert.Equal(1, ended["summary"]!["score"]!["correct"]!.GetValue<int>());
         using var late = await SendAsync(host, sessionId, new { messageId = "late", kind = "question", text = "Still there?" });
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_message_the_models_content_filter_refuses_is_answered_as_refused_and_the_session_goes_on()
+    {
+        await using var model = await FakeLessonModel.StartAsync(seed: 17, TimeSpan.Zero, TimeSpan.FromMilliseconds(20));
+        model.TutorDelay = TimeSpan.Zero;
+        await using var host = await HostWithLessonAsync(new Dictionary<string, string>
+        {
+            ["Llm:Providers:0:Name"] = "fake",
+            ["Llm:Providers:0:Endpoint"] = model.Endpoint,
+            ["Llm:Providers:0:ApiKey"] = "test-key",
+            ["Llm:Providers:0:Model"] = "fake-model",
+        });
+        var tasks = await TasksAsync(host);
+        var started = await StartAsync(host);
+        var sessionId = started["id"]!.GetValue<string>();
+        var sessionUrl = started["sessionUrl"]!.GetValue<string>();
+        await WaitForAsync(host, sessionUrl, s => Waiting(s, 0));
+
+        model.RefuseTutoring = true;
+        using var refusedAnswer = await SendAsync(host, sessionId, new { messageId = "a-1", kind = "answer", text = "something the filter flags" });
+        using var refusedQuestion = await SendAsync(host, sessionId, new { messageId = "q-1", kind = "question", text = "something else it flags" });
+        var afterRefusals = await WaitForAsync(host, sessionUrl, s => Waiting(s, 2));
+
+        var transcript = afterRefusals["transcript"]!.AsArray();
+        Assert.All(transcript, turn =>
+        {
+            Assert.Equal("content-filter", turn!["reply"]!["generator"]!.GetValue<string>());
+            Assert.Contains("rephrase", turn["reply"]!["feedback"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Null(turn["reply"]!["correct"]);
+        });
+        Assert.Equal(tasks[0].Id, afterRefusals["activeTask"]!["id"]!.GetValue<string>());
+        Assert.Equal(0, afterRefusals["activeTask"]!["attempt"]!.GetValue<int>());
+        // One call each: a refused prompt is not sent again.
+        Assert.Equal(1, model.TutorCalls("practice_grade"));
+        Assert.Equal(1, model.TutorCalls("practice_answer"));
+
+        model.RefuseTutoring = false;
+        using var rephrased = await SendAsync(host, sessionId, new { messageId = "a-2", kind = "answer", text = tasks[0].AnswerKey });
+        var graded = await WaitForAsync(host, sessionUrl, s => Waiting(s, 3));
+        Assert.True(graded["transcript"]![2]!["reply"]!["correct"]!.GetValue<bool>());
+        Assert.Equal(1, graded["score"]!["correct"]!.GetValue<int>());
     }
 
     [Fact]

@@ -52,6 +52,12 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
     /// <summary>How long the practice tutor's calls (grading, answering) take: long enough to kill the host during one.</summary>
     public TimeSpan TutorDelay { get; set; } = TimeSpan.FromSeconds(3);
 
+    /// <summary>
+    /// When set, the tutor's steps are refused as Azure OpenAI's content filter refuses a prompt: 400, code
+    /// <c>content_filter</c>, the category <c>violence</c> filtered.
+    /// </summary>
+    public bool RefuseTutoring { get; set; }
+
     /// <summary>How many times the practice tutor's step (<c>practice_grade</c>, <c>practice_answer</c>) was asked for.</summary>
     public int TutorCalls(string step) => _calls.TryGetValue((Tutoring, step), out var count) ? count : 0;
 
@@ -102,6 +108,14 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
         var lesson = tutoring ? null : ParseLesson(system);
         _calls.AddOrUpdate((lesson?.Label ?? Tutoring, step), 1, (_, count) => count + 1);
 
+        if (tutoring && RefuseTutoring)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(ContentFilterRefusal().ToJsonString(), context.RequestAborted);
+            return;
+        }
+
         JsonObject content;
         try
         {
@@ -139,6 +153,27 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
             Interlocked.Increment(ref _abandoned);
         }
     }
+
+    private static JsonObject ContentFilterRefusal() => new()
+    {
+        ["error"] = new JsonObject
+        {
+            ["message"] = "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
+            ["type"] = null,
+            ["param"] = "prompt",
+            ["code"] = "content_filter",
+            ["status"] = 400,
+            ["innererror"] = new JsonObject
+            {
+                ["code"] = "ResponsibleAIPolicyViolation",
+                ["content_filter_result"] = new JsonObject
+                {
+                    ["hate"] = new JsonObject { ["filtered"] = false, ["severity"] = "safe" },
+                    ["violence"] = new JsonObject { ["filtered"] = true, ["severity"] = "high" },
+                },
+            },
+        },
+    };
 
     private TimeSpan NextDelay()
     {
