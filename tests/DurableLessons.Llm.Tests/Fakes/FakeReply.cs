@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using DurableLessons.Testing.Models;
 using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Llm.Tests.Fakes;
@@ -81,25 +82,7 @@ public abstract record FakeReply
     {
         internal override Task WriteAsync(HttpContext context, string model)
         {
-            var result = new JsonObject { ["jailbreak"] = new JsonObject { ["filtered"] = false, ["detected"] = false } };
-            foreach (var category in new[] { "hate", "self_harm", "sexual", "violence" })
-            {
-                var filtered = Filtered.Contains(category);
-                result[category] = new JsonObject { ["filtered"] = filtered, ["severity"] = filtered ? "high" : "safe" };
-            }
-
-            var error = new JsonObject
-            {
-                ["error"] = new JsonObject
-                {
-                    ["message"] = "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
-                    ["type"] = null,
-                    ["param"] = "prompt",
-                    ["code"] = "content_filter",
-                    ["status"] = 400,
-                    ["innererror"] = new JsonObject { ["code"] = "ResponsibleAIPolicyViolation", ["content_filter_result"] = result },
-                },
-            };
+            var error = AzureContentFilter.Refusal(Filtered);
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "application/json";
             return context.Response.WriteAsync(error.ToJsonString(), context.RequestAborted);

@@ -112,7 +112,7 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(ContentFilterRefusal().ToJsonString(), context.RequestAborted);
+            await context.Response.WriteAsync(AzureContentFilter.Refusal("violence").ToJsonString(), context.RequestAborted);
             return;
         }
 
@@ -153,27 +153,6 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
             Interlocked.Increment(ref _abandoned);
         }
     }
-
-    private static JsonObject ContentFilterRefusal() => new()
-    {
-        ["error"] = new JsonObject
-        {
-            ["message"] = "The response was filtered due to the prompt triggering Azure OpenAI's content management policy.",
-            ["type"] = null,
-            ["param"] = "prompt",
-            ["code"] = "content_filter",
-            ["status"] = 400,
-            ["innererror"] = new JsonObject
-            {
-                ["code"] = "ResponsibleAIPolicyViolation",
-                ["content_filter_result"] = new JsonObject
-                {
-                    ["hate"] = new JsonObject { ["filtered"] = false, ["severity"] = "safe" },
-                    ["violence"] = new JsonObject { ["filtered"] = true, ["severity"] = "high" },
-                },
-            },
-        },
-    };
 
     private TimeSpan NextDelay()
     {
