@@ -22,7 +22,7 @@ internal static class StepRetries
     private static readonly TimeSpan StorageFirstDelay = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan StorageMaxDelay = TimeSpan.FromSeconds(30);
 
-    /// <summary>Saves and clean-ups: 2 s doubling to at most 30 s between attempts.</summary>
+    /// <summary>Saves and clean-ups: 2 s doubling to at most 30 s between attempts; a store that refuses our credentials fails at once.</summary>
     public static TaskOptions Storage(int attempts = LessonOptions.DefaultStorageRetryAttempts) =>
         TaskOptions.FromRetryPolicy(StoragePolicy(attempts));
 
@@ -52,7 +52,7 @@ internal static class StepRetries
                 deadline,
                 LessonActivityNames.ResearchSource, input, SourceAttempts, SourceFirstDelay, storageAttempts);
         }
-        catch (TaskFailedException failure) when (!IsStorageFault(failure.FailureDetails))
+        catch (TaskFailedException failure) when (!IsStorageFault(failure.FailureDetails) && !failure.FailureDetails.IsCausedBy<StorageRefusedException>())
         {
             return new ResearchSourceReport(input.Source, 0, failure.FailureDetails.ErrorMessage, 0, null);
         }
@@ -88,9 +88,10 @@ internal static class StepRetries
 
     // Asking again cannot help: the providers refused the prompt itself, or the author has no notes to write from.
     private static bool IsRefusal(TaskFailureDetails failure) =>
-        failure.IsCausedBy<ContentFilteredException>() || failure.IsCausedBy<NoNotesToWriteFromException>();
+        failure.IsCausedBy<ContentFilteredException>() || failure.IsCausedBy<NoNotesToWriteFromException>() || failure.IsCausedBy<StorageRefusedException>();
 
-    private static RetryPolicy StoragePolicy(int attempts) => new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay);
+    private static RetryPolicy StoragePolicy(int attempts) =>
+        new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay) { HandleFailure = failure => !failure.IsCausedBy<StorageRefusedException>() };
 
     private static RetryPolicy StorageFaultsOnlyPolicy(int attempts) =>
         new(attempts, StorageFirstDelay, StorageBackoff, StorageMaxDelay) { HandleFailure = IsStorageFault };

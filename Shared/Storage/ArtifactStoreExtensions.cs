@@ -4,7 +4,10 @@ using DurableLessons.Shared.Serialization;
 
 namespace DurableLessons.Shared.Storage;
 
-/// <summary>Typed access to step artifacts; a failure of the store itself surfaces as <see cref="ArtifactStorageException"/>.</summary>
+/// <summary>
+/// Typed access to step artifacts; a failure of the store itself surfaces as <see cref="ArtifactStorageException"/>
+/// (retried as an outage), except a <see cref="StorageRefusedException"/>, which no retry mends.
+/// </summary>
 public static class ArtifactStoreExtensions
 {
     public static async Task PutJsonAsync<T>(this IArtifactStore store, ArtifactRef reference, T value, CancellationToken cancellationToken)
@@ -16,7 +19,7 @@ public static class ArtifactStoreExtensions
         {
             await store.PutAsync(reference.Key, json, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not (OperationCanceledException or StorageRefusedException))
         {
             throw new ArtifactStorageException($"Could not store artifact '{reference.Key}': {exception.Message}", exception);
         }
@@ -32,7 +35,7 @@ public static class ArtifactStoreExtensions
         {
             stored = await store.GetAsync(reference.Key, cancellationToken);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (exception is not (OperationCanceledException or StorageRefusedException))
         {
             throw new ArtifactStorageException($"Could not read artifact '{reference.Key}': {exception.Message}", exception);
         }

@@ -1,10 +1,9 @@
+using DurableLessons.Shared.Storage;
+
 namespace DurableLessons.Storage.TableStore;
 
-/// <summary>
-/// Table storage refused our credentials: a configuration error no retry can mend. An <see cref="InvalidOperationException"/>,
-/// so workflow steps that retry storage faults fail at once on it where they refuse to retry refusals.
-/// </summary>
-public sealed class TableStorageRefusedException : InvalidOperationException
+/// <summary>Table storage refused our credentials: a configuration error no retry can mend.</summary>
+public sealed class TableStorageRefusedException : StorageRefusedException
 {
     public TableStorageRefusedException()
     {

@@ -1,8 +1,26 @@
+using DurableLessons.Shared.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace DurableLessons.Orchestrations.Tests;
 
 /// <summary>Retries, failures, the run deadline and rewind of a lesson run.</summary>
 public sealed class LessonRunFailureTests(ITestOutputHelper output)
 {
+    [Theory, BothEngines]
+    public async Task A_store_that_refuses_our_credentials_fails_the_run_at_once_naming_the_setting(EngineKind engine)
+    {
+        var refusing = new RefusingArtifactStore();
+        await using var lessons = await LessonTestEngine.StartAsync(
+            engine, output, services: services => services.Replace(ServiceDescriptor.Singleton<IArtifactStore>(refusing)));
+
+        var message = (await lessons.RunLessonAsync(LessonRuns.Input("english", "verbs"))).AssertFailed();
+
+        Assert.Contains("Storage:Table:ConnectionString", message, StringComparison.Ordinal);
+        // Not the storage retries' eight attempts over two minutes: asking again cannot mend a refusal.
+        Assert.Equal(1, refusing.Calls);
+    }
+
     [Theory, BothEngines]
     public async Task A_step_that_fails_twice_is_retried_and_the_lesson_is_saved(EngineKind engine)
     {
@@ -92,5 +110,26 @@ public sealed class LessonRunFailureTests(ITestOutputHelper output)
         Assert.Equal("1.0", run.ReadOutputAs<LessonRunResult>()!.Version);
         var versions = await lessons.Lessons.ListVersionsAsync(input.Key, CancellationToken.None);
         Assert.Equal("1.0", Assert.Single(versions).Version);
+    }
+
+    /// <summary>An artifact store whose account refuses our key, as Table storage answers 403.</summary>
+    private sealed class RefusingArtifactStore : IArtifactStore
+    {
+        private int calls;
+
+        public int Calls => Volatile.Read(ref calls);
+
+        public Task PutAsync(string key, string content, CancellationToken cancellationToken) => Refuse<bool>();
+
+        public Task<string?> GetAsync(string key, CancellationToken cancellationToken) => Refuse<string?>();
+
+        public Task DeleteByPrefixAsync(string keyPrefix, CancellationToken cancellationToken) => Refuse<bool>();
+
+        private Task<T> Refuse<T>()
+        {
+            Interlocked.Increment(ref calls);
+            throw new StorageRefusedException(
+                "Table storage at 127.0.0.1 refused the request (403 AuthorizationFailure): check Storage:Table:ConnectionString (account name and key).");
+        }
     }
 }

@@ -38,8 +38,15 @@ public sealed class LessonTestEngine : IAsyncDisposable
 
     public ISyllabusStore Syllabi => Engine.Services.GetRequiredService<ISyllabusStore>();
 
+    /// <param name="kind">The engine.</param>
+    /// <param name="output">Where the engine's logs go.</param>
+    /// <param name="settings">Configuration on top of the defaults.</param>
+    /// <param name="services">Replaces product services (a failing store, say) after the product has registered them.</param>
     public static async Task<LessonTestEngine> StartAsync(
-        EngineKind kind, ITestOutputHelper? output = null, IReadOnlyDictionary<string, string?>? settings = null)
+        EngineKind kind,
+        ITestOutputHelper? output = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null)
     {
         var data = Directory.CreateTempSubdirectory("durable-lessons-engine-");
         var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>())
@@ -53,12 +60,13 @@ public sealed class LessonTestEngine : IAsyncDisposable
             var engine = await TestEngine.StartAsync(
                 kind,
                 LessonServiceCollectionExtensions.RegisterTasks,
-                services =>
+                registrations =>
                 {
-                    services.AddDurableLessons(configuration);
-                    var product = services.Single(d => d.ServiceType == typeof(ILessonAuthor));
-                    services.Remove(product);
-                    services.AddSingleton<ILessonAuthor>(provider => author.Wrapping(ProductAuthor(product, provider)));
+                    registrations.AddDurableLessons(configuration);
+                    var product = registrations.Single(d => d.ServiceType == typeof(ILessonAuthor));
+                    registrations.Remove(product);
+                    registrations.AddSingleton<ILessonAuthor>(provider => author.Wrapping(ProductAuthor(product, provider)));
+                    services?.Invoke(registrations);
                 },
                 new TestEngineOptions { Output = output, Settings = values });
             return new LessonTestEngine(engine, author, data);
