@@ -35,7 +35,8 @@ internal sealed class RunDeadline : IDisposable
             throw new TimeoutException(gaveUp($"did not finish within {Seconds} seconds ({_setting})"));
         }
 
-        // Cancel(), not CancelAsync(): the timer's cancellation callback must run here, on the orchestrator's thread.
+        // The synchronous Cancel(): the timer's cancellation callback must run here, on the orchestrator's thread (the
+        // awaitable variant would resume the orchestrator on the thread pool).
         _cancellation.Cancel();
         return await work;
     }
@@ -57,7 +58,7 @@ internal sealed class RunDeadline : IDisposable
     {
         ThrowIfPassed();
 
-        // Cancel(), not CancelAsync(), for the reason above.
+        // The synchronous Cancel(), for the reason above.
         _cancellation.Cancel();
     }
 

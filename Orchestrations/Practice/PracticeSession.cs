@@ -90,7 +90,7 @@ public sealed class PracticeSession : TaskOrchestrator<PracticeSessionInput, Pra
         var timeout = context.CreateTimer(idle, cancellation.Token);
         var first = await Task.WhenAny(message, timeout);
 
-        // Cancel(), not CancelAsync(): the callbacks of both waits must run here, on the orchestrator's thread.
+        // The synchronous Cancel(): the callbacks of both waits must run here, on the orchestrator's thread.
         cancellation.Cancel();
         return first == message ? await message : null;
     }
