@@ -138,12 +138,12 @@ internal sealed class ProviderChain(
             timeout.CancelAfter(provider.Timeout);
             ClientResult<ChatCompletion> result = await provider.Client.CompleteChatAsync(step.Messages, step.CreateOptions(), timeout.Token);
             var completion = result.Value;
-            telemetry.ModelCallEnded(span, Usage(provider, completion.Usage?.InputTokenCount ?? 0, completion.Usage?.OutputTokenCount ?? 0), error: null);
+            telemetry.ModelCallEnded(span, Usage(provider, completion.Usage?.InputTokenCount ?? 0, completion.Usage?.OutputTokenCount ?? 0));
             return completion;
         }
         catch (Exception exception)
         {
-            telemetry.ModelCallEnded(span, Usage(provider, 0, 0), provider.Redact(exception.Message));
+            LessonTelemetry.ModelCallFailed(span, provider.Redact(exception.Message));
             throw;
         }
     }

@@ -51,7 +51,10 @@ public sealed class LessonTelemetry : IDisposable
         return span;
     }
 
-    public void ModelCallEnded(Activity? span, ModelCallUsage usage, string? error)
+    /// <summary>A call that got no completion: nothing was used, the span says why.</summary>
+    public static void ModelCallFailed(Activity? span, string error) => span?.SetStatus(ActivityStatusCode.Error, error);
+
+    public void ModelCallEnded(Activity? span, ModelCallUsage usage)
     {
         ArgumentNullException.ThrowIfNull(usage);
         var model = new KeyValuePair<string, object?>("gen_ai.request.model", usage.Model);
@@ -73,11 +76,6 @@ public sealed class LessonTelemetry : IDisposable
         if (usage.EstimatedCost is { } spanCost)
         {
             span.SetTag("durable_lessons.estimated_cost_usd", spanCost);
-        }
-
-        if (error is not null)
-        {
-            span.SetStatus(ActivityStatusCode.Error, error);
         }
     }
 
