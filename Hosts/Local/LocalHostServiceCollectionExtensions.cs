@@ -1,6 +1,6 @@
-using DurableLessons.Engine;
 using DurableLessons.Hosts.Common;
 using DurableLessons.Hosts.Common.Telemetry;
+using DurableLessons.Hosts.Local.Engines;
 using DurableLessons.Hosts.Local.Scheduling;
 using DurableLessons.Http.Admin;
 using DurableLessons.Http.Auth;
@@ -22,12 +22,11 @@ public static class LocalHostServiceCollectionExtensions
 {
     public static IServiceCollection AddLocalHostServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDurableEngine(configuration).AddDurableTasks(LessonServiceCollectionExtensions.RegisterTasks);
+        services.AddSelectedDurableEngine(configuration);
         services.AddSingleton<IInstanceHistorySource, EngineInstanceHistorySource>();
         services.AddDurableWebhooks(configuration);
         services.AddDurableLessons(configuration);
         services.AddLocalSchedules();
-        services.AddRunEvents(configuration, sp => new ChangeFeedRunChangeSignal(sp.GetRequiredService<IInstanceChangeFeed>().WaitForChangeAsync));
         services.AddLocalOpenApi();
         services.AddOtlpExportWhenConfigured(configuration);
         return services;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using DurableLessons.Engine;
+using DurableLessons.Http.Streaming;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
@@ -76,7 +76,7 @@ internal sealed class GenerateCommand(GenerateArguments arguments, TextWriter ou
     private async Task<OrchestrationMetadata> RunLessonAsync(IServiceProvider services, LessonRunInput input, CancellationToken cancellationToken)
     {
         var client = services.GetRequiredService<DurableTaskClient>();
-        var feed = services.GetRequiredService<IInstanceChangeFeed>();
+        var changes = services.GetRequiredService<IRunChangeSignal>();
         var instanceId = input.Key.RunInstanceId;
         var runs = services.GetRequiredService<RunStarter>();
         if (!await runs.StartOrJoinAsync(client, OrchestrationNames.LessonGeneration, instanceId, input, cancellationToken))
@@ -88,7 +88,7 @@ internal sealed class GenerateCommand(GenerateArguments arguments, TextWriter ou
         long seen = 0;
         while (true)
         {
-            seen = await feed.WaitForChangeAsync(instanceId, seen, cancellationToken);
+            seen = await changes.WaitForChangeAsync(instanceId, seen, cancellationToken);
             var state = await client.GetInstanceAsync(instanceId, getInputsAndOutputs: true, cancellationToken)
                 ?? throw new InvalidOperationException($"Run {instanceId} disappeared (purged?) while it was followed.");
             if (state.ReadCustomStatusAs<LessonProgress>() is { } progress)
