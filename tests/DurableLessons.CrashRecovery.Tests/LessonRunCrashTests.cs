@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using DurableLessons.CrashRecovery.Tests.Infrastructure;
+using DurableLessons.Testing.Engines;
+using DurableLessons.Testing.Hosts;
 using DurableLessons.Testing.Models;
 using DurableLessons.Shared.Lessons;
 
@@ -24,7 +26,7 @@ public sealed class LessonRunCrashTests : IDisposable
 
     private readonly ITestOutputHelper _output;
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("durable-lessons-crash-");
-    private readonly int _port = HostProcess.FreePort();
+    private readonly int _port = FreePort.Find();
     private readonly HttpClient _client;
 
     public LessonRunCrashTests(ITestOutputHelper output)
@@ -48,7 +50,7 @@ public sealed class LessonRunCrashTests : IDisposable
         HostProcess StartHost(int incarnation)
         {
             File.AppendAllText(logPath, $"===== incarnation {incarnation} =====\n");
-            return HostProcess.Start(_port, _dataDirectory.FullName, logPath, hostSettings);
+            return HostProcess.Start(new HostProcessOptions { Port = _port, DataDirectory = _dataDirectory.FullName, LogPath = logPath, Settings = hostSettings });
         }
 
         var driver = new LessonRunDriver(_client, _client.BaseAddress!, TimeSpan.FromSeconds(120));
@@ -57,12 +59,12 @@ public sealed class LessonRunCrashTests : IDisposable
         var work = Task.WhenAll(plan.Select(p => Task.Run(
             () => driver.RunSequenceAsync(p.Key, p.Runs, _ => Interlocked.Increment(ref finished), limit.Token), limit.Token)));
 
-        var loop = new CrashLoop(StartHost, _client, () => model.TotalCalls, random, line => _output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1}s {line} ({Volatile.Read(ref finished)}/{settings.Runs} runs done)"));
+        var loop = new CrashLoop(StartHost, () => model.TotalCalls, random, line => _output.WriteLine($"{clock.Elapsed.TotalSeconds,6:F1}s {line} ({Volatile.Read(ref finished)}/{settings.Runs} runs done)"));
         HostProcess? host = null;
         try
         {
             host = await loop.RunAsync(settings.Kills, work, limit.Token);
-            await host.WaitUntilReadyAsync(_client, TimeSpan.FromSeconds(60));
+            await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             var runs = (await work).SelectMany(r => r).ToList();
             _output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{runs.Count} runs completed with {loop.KillsPerformed} kills ({loop.KillsDuringStartup} during start-up) in {clock.Elapsed.TotalSeconds:F1} s; model calls {model.TotalCalls} for a minimum of {runs.Count * FakeLessonModel.Steps.Count}, {model.Abandoned} replies cut off by a kill"));

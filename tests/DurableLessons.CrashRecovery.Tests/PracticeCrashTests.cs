@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using DurableLessons.CrashRecovery.Tests.Infrastructure;
+using DurableLessons.Testing.Engines;
+using DurableLessons.Testing.Hosts;
 using DurableLessons.Testing.Models;
 
 namespace DurableLessons.CrashRecovery.Tests;
@@ -13,7 +15,7 @@ namespace DurableLessons.CrashRecovery.Tests;
 public sealed class PracticeCrashTests(ITestOutputHelper output) : IDisposable
 {
     private readonly DirectoryInfo _dataDirectory = Directory.CreateTempSubdirectory("durable-lessons-practice-crash-");
-    private readonly int _port = HostProcess.FreePort();
+    private readonly int _port = FreePort.Find();
 
     [Fact]
     public async Task A_message_accepted_before_a_SIGKILL_is_answered_exactly_once_after_the_restart()
@@ -29,10 +31,10 @@ public sealed class PracticeCrashTests(ITestOutputHelper output) : IDisposable
             ["Llm:Providers:0:Model"] = "fake-model",
             ["Llm:Providers:0:TimeoutSeconds"] = "30",
         };
-        var host = HostProcess.Start(_port, _dataDirectory.FullName, logPath, settings);
+        var host = HostProcess.Start(new HostProcessOptions { Port = _port, DataDirectory = _dataDirectory.FullName, LogPath = logPath, Settings = settings });
         try
         {
-            await host.WaitUntilReadyAsync(client, TimeSpan.FromSeconds(60));
+            await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
             using (var lesson = await client.PostAsJsonAsync("/api/lessons", new { subject = "english", topic = "irregular verbs", level = "beginner" }))
             {
                 Assert.Equal(HttpStatusCode.Accepted, lesson.StatusCode);
@@ -61,8 +63,8 @@ public sealed class PracticeCrashTests(ITestOutputHelper output) : IDisposable
             await host.KillAsync();
             output.WriteLine($"Killed the host while the tutor was answering (calls so far: {model.TutorCalls("practice_answer")}).");
             host.Dispose();
-            host = HostProcess.Start(_port, _dataDirectory.FullName, logPath, settings);
-            await host.WaitUntilReadyAsync(client, TimeSpan.FromSeconds(60));
+            host = HostProcess.Start(new HostProcessOptions { Port = _port, DataDirectory = _dataDirectory.FullName, LogPath = logPath, Settings = settings });
+            await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(60));
 
             var session = await UntilAsync(client, sessionUrl, s => s["transcript"]!.AsArray().Count > 0 && s["state"]!.GetValue<string>() == "waiting", "the reply arrives after the restart");
             // A retry of the same message after the restart is acknowledged and not answered again.

@@ -2,6 +2,7 @@ using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Storage.Practice;
 using DurableLessons.Storage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Storage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 using DurableLessons.Storage.TableStore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,21 +21,15 @@ public sealed class TableEntraIdAuthenticationTests : IAsyncLifetime
     private static readonly CancellationToken None = CancellationToken.None;
     private static readonly LessonKey Key = new("Biology", "Cells", LessonLevel.Intermediate);
 
-    private readonly DirectoryInfo certificateDirectory = Directory.CreateTempSubdirectory("azurite-oauth-");
     private readonly System.Security.Cryptography.X509Certificates.X509Certificate2 certificate = LoopbackCertificate.Create();
-    private AzuriteFixture azurite = null!;
+    private AzuriteServer azurite = null!;
 
-    public async Task InitializeAsync()
-    {
-        var (certificatePath, keyPath) = LoopbackCertificate.WritePem(certificate, certificateDirectory.FullName);
-        azurite = await AzuriteFixture.StartWithOAuthAsync(certificatePath, keyPath);
-    }
+    public async Task InitializeAsync() => azurite = await AzuriteServer.StartAsync(new AzuriteOptions { OAuthCertificate = certificate });
 
     public async Task DisposeAsync()
     {
         await azurite.DisposeAsync();
         certificate.Dispose();
-        certificateDirectory.Delete(recursive: true);
     }
 
     [Fact]
@@ -81,7 +76,7 @@ public sealed class TableEntraIdAuthenticationTests : IAsyncLifetime
         TimeProvider.System,
         services =>
         {
-            var options = LoopbackCertificate.TrustingClientOptions(certificate);
+            var options = TrustingTableClientOptions.For(certificate);
             options.AddPolicy(new AuthorizationRecorder(authorizations), HttpPipelinePosition.BeforeTransport);
             services.Replace(ServiceDescriptor.Singleton(options));
             services.Replace(ServiceDescriptor.Singleton<TokenCredential>(credential));

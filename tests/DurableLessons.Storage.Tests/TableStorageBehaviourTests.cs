@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Storage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 using DurableLessons.Storage.TableStore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -81,7 +82,7 @@ public sealed class TableStorageBehaviourTests(AzuriteFixture azurite) : IAsyncL
     public async Task A_wrong_account_key_fails_at_once_with_an_error_naming_the_setting_and_not_the_key()
     {
         var wrongKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 64).ToArray());
-        var connectionString = azurite.ConnectionString.Replace(AzuriteFixture.DevelopmentAccountKey, wrongKey, StringComparison.Ordinal);
+        var connectionString = azurite.ConnectionString.Replace(AzuriteAccount.Development.Key, wrongKey, StringComparison.Ordinal);
         await using var services = Services(connectionString);
 
         var error = await Assert.ThrowsAsync<TableStorageRefusedException>(

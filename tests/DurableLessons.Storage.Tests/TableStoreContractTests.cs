@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Storage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 
 namespace DurableLessons.Storage.Tests;
 

@@ -3,6 +3,7 @@ using Azure.Core;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Storage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -50,7 +51,7 @@ public sealed class TableTransientFailureTests
         TimeProvider.System,
         services =>
         {
-            services.Replace(ServiceDescriptor.Singleton(LoopbackCertificate.TrustingClientOptions(server.Certificate)));
+            services.Replace(ServiceDescriptor.Singleton(TrustingTableClientOptions.For(server.Certificate)));
             services.Replace(ServiceDescriptor.Singleton<TokenCredential>(new StaticToken()));
         });
 

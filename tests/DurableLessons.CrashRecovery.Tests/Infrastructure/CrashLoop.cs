@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using DurableLessons.Testing.Hosts;
 
 namespace DurableLessons.CrashRecovery.Tests.Infrastructure;
 
@@ -12,7 +13,7 @@ namespace DurableLessons.CrashRecovery.Tests.Infrastructure;
 /// random 0–150 ms, which lands inside a model call, between steps, or inside a save. One kill in five lands during
 /// start-up instead, while the host opens its journal and resumes the interrupted runs.
 /// </remarks>
-public sealed class CrashLoop(Func<int, HostProcess> startHost, HttpClient probe, Func<int> modelCalls, Random random, Action<string> log)
+public sealed class CrashLoop(Func<int, HostProcess> startHost, Func<int> modelCalls, Random random, Action<string> log)
 {
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan BusyLimit = TimeSpan.FromSeconds(60);
@@ -45,7 +46,7 @@ public sealed class CrashLoop(Func<int, HostProcess> startHost, HttpClient probe
                 }
                 else
                 {
-                    await host.WaitUntilReadyAsync(probe, StartupLimit);
+                    await host.WaitUntilReadyAsync(StartupLimit, cancellationToken);
                     _startupTime = started.Elapsed;
                     if (!await WaitUntilBusyAsync(random.Next(1, 9), workDone, cancellationToken))
                     {

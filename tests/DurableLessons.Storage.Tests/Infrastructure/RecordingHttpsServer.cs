@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using DurableLessons.Testing.Azurite;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Storage.Tests.Infrastructure;

@@ -1,6 +1,7 @@
-namespace DurableLessons.Storage.Tests.Infrastructure;
+namespace DurableLessons.Testing;
 
-internal static class RepositoryRoot
+/// <summary>The repository checkout the tests run from.</summary>
+public static class RepositoryRoot
 {
     /// <summary>The directory holding DurableLessons.sln, found by walking up from the test binaries.</summary>
     public static string Find()

@@ -1,14 +1,11 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using Azure.Core.Pipeline;
-using Azure.Data.Tables;
-using DurableLessons.Storage.TableStore;
 
-namespace DurableLessons.Storage.Tests.Infrastructure;
+namespace DurableLessons.Testing.Azurite;
 
-/// <summary>A self-signed certificate for https on 127.0.0.1, and the product's client options trusting exactly it.</summary>
-internal static class LoopbackCertificate
+/// <summary>A self-signed certificate for https on 127.0.0.1, valid for an hour.</summary>
+public static class LoopbackCertificate
 {
     public static X509Certificate2 Create()
     {
@@ -24,6 +21,7 @@ internal static class LoopbackCertificate
     /// <summary>Writes the certificate and its private key as PEM files (as Azurite's --cert and --key take them).</summary>
     public static (string CertificatePath, string KeyPath) WritePem(X509Certificate2 certificate, string directory)
     {
+        ArgumentNullException.ThrowIfNull(certificate);
         var certificatePath = Path.Combine(directory, "cert.pem");
         var keyPath = Path.Combine(directory, "key.pem");
         File.WriteAllText(certificatePath, certificate.ExportCertificatePem());
@@ -32,16 +30,14 @@ internal static class LoopbackCertificate
         return (certificatePath, keyPath);
     }
 
-    /// <summary>The host's default Table client options, with a transport that trusts exactly <paramref name="certificate"/>.</summary>
-    public static TableClientOptions TrustingClientOptions(X509Certificate2 certificate)
+    /// <summary>An HTTP handler that trusts exactly <paramref name="certificate"/> (and nothing else).</summary>
+    public static HttpClientHandler TrustingHandler(X509Certificate2 certificate)
     {
-        var handler = new HttpClientHandler
+        ArgumentNullException.ThrowIfNull(certificate);
+        return new HttpClientHandler
         {
             ServerCertificateCustomValidationCallback = (_, presented, _, _) =>
                 presented is not null && presented.RawData.AsSpan().SequenceEqual(certificate.RawData),
         };
-        var options = TableClients.DefaultOptions();
-        options.Transport = new HttpClientTransport(handler);
-        return options;
     }
 }

@@ -3,13 +3,13 @@ using System.Text;
 using System.Text.Json;
 using Azure.Core;
 
-namespace DurableLessons.Storage.Tests.Infrastructure;
+namespace DurableLessons.Testing.Azurite;
 
 /// <summary>
 /// Stands in for DefaultAzureCredential: hands out an unsigned JWT shaped like an Entra ID access token (issuer,
 /// audience, lifetime), which is what Azurite's basic OAuth mode checks, and records the scopes it was asked for.
 /// </summary>
-internal sealed class FakeEntraCredential(string audience) : TokenCredential
+public sealed class FakeEntraCredential(string audience) : TokenCredential
 {
     public const string StorageAudience = "https://storage.azure.com";
 
