@@ -52,7 +52,15 @@ internal sealed class TaskHubDurableTaskClient(AzureStorageOrchestrationService 
         ArgumentException.ThrowIfNullOrWhiteSpace(instanceId);
         cancellation.ThrowIfCancellationRequested();
         var states = await service.GetOrchestrationStateAsync(instanceId, allExecutions: false, fetchInput: getInputsAndOutputs);
-        return states is { Count: > 0 } ? ToMetadata(states[0]) : null;
+        if (states is not { Count: > 0 })
+        {
+            return null;
+        }
+
+        var state = states[0];
+        return state.OrchestrationStatus == CoreStatus.Failed
+            ? ToMetadata(state, await TaskHubFailures.ReadAsync(service, state))
+            : ToMetadata(state);
     }
 
     public override AsyncPageable<OrchestrationMetadata> GetAllInstancesAsync(OrchestrationQuery? filter = null)
@@ -72,7 +80,7 @@ internal sealed class TaskHubDurableTaskClient(AzureStorageOrchestrationService 
                     FetchInputsAndOutputs = query.FetchInputsAndOutputs,
                 },
                 cancellation);
-            return new Page<OrchestrationMetadata>(result.OrchestrationState.Select(ToMetadata).ToList(), result.ContinuationToken);
+            return new Page<OrchestrationMetadata>(result.OrchestrationState.Select(state => ToMetadata(state)).ToList(), result.ContinuationToken);
         });
     }
 
@@ -227,15 +235,18 @@ internal sealed class TaskHubDurableTaskClient(AzureStorageOrchestrationService 
 
     private static OrchestrationNotFoundException NotFound(string instanceId) => new(instanceId);
 
-    private static OrchestrationMetadata ToMetadata(DurableTask.Core.OrchestrationState state) => new(state.Name, state.OrchestrationInstance.InstanceId)
+    /// <summary>A failed instance's failure is its details (read from the history by single reads), not its output.</summary>
+    private static OrchestrationMetadata ToMetadata(DurableTask.Core.OrchestrationState state, TaskFailureDetails? failure = null) => new(state.Name, state.OrchestrationInstance.InstanceId)
     {
         DataConverter = Converter,
         RuntimeStatus = state.OrchestrationStatus.ToRuntimeStatus(),
         CreatedAt = new DateTimeOffset(DateTime.SpecifyKind(state.CreatedTime, DateTimeKind.Utc)),
         LastUpdatedAt = new DateTimeOffset(DateTime.SpecifyKind(state.LastUpdatedTime, DateTimeKind.Utc)),
         SerializedInput = state.Input,
-        SerializedOutput = state.Output,
+        SerializedOutput = state.OrchestrationStatus == CoreStatus.Failed ? null : state.Output,
         SerializedCustomStatus = state.Status,
-        FailureDetails = state.FailureDetails.ToTaskFailureDetails(),
+        FailureDetails = state.OrchestrationStatus == CoreStatus.Failed
+            ? failure ?? state.FailureDetails.ToTaskFailureDetails() ?? TaskHubFailures.FromSummary(state.Output)
+            : null,
     };
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using DurableLessons.Shared.Serialization;
 using DurableTask.AzureStorage;
 using DurableTask.Core.History;
 
@@ -49,7 +50,7 @@ internal sealed class TaskHubHistoryReader(AzureStorageOrchestrationService serv
             (string?)e["Name"] ?? task.Name,
             (string?)e["Input"],
             (string?)e["Result"],
-            e["FailureDetails"] is JsonObject failure ? failure.ToJsonString() : (string?)e["Reason"],
+            TaskHubFailures.FromJson(e["FailureDetails"]) is { } failure ? WorkflowJson.Serialize(failure) : (string?)e["Reason"],
             Time(e["FireAt"]) ?? task.At,
             functionType);
     }

@@ -9,23 +9,15 @@ using Microsoft.Extensions.Logging;
 namespace DurableLessons.Testing.Engines;
 
 /// <summary>The embedded engine in a generic host on a SQLite file, as the local host runs it.</summary>
-public sealed class EmbeddedTestEngine : TestEngine
+public sealed class EmbeddedTestEngine : HostedTestEngine
 {
-    private readonly IHost _host;
     private readonly TempDatabase? _ownDatabase;
-    private bool _stopped;
 
     private EmbeddedTestEngine(IHost host, TempDatabase? ownDatabase, TimeSpan waitTimeout)
-        : base(EngineKind.Embedded, waitTimeout)
+        : base(EngineKind.Embedded, host, waitTimeout)
     {
-        _host = host;
         _ownDatabase = ownDatabase;
-        Client = host.Services.GetRequiredService<DurableTaskClient>();
     }
-
-    public override DurableTaskClient Client { get; }
-
-    public override IServiceProvider Services => _host.Services;
 
     internal static async Task<TestEngine> StartAsync(
         Action<DurableTaskRegistry> tasks, Action<IServiceCollection>? services, TestEngineOptions options)
@@ -65,29 +57,9 @@ public sealed class EmbeddedTestEngine : TestEngine
         }
     }
 
-    public override Task StartAsync() => _host.StartAsync();
-
-    public override async Task StopAsync()
+    private protected override ValueTask ReleaseAsync()
     {
-        if (!_stopped)
-        {
-            _stopped = true;
-            await _host.StopAsync();
-        }
-    }
-
-    public override async ValueTask DisposeAsync()
-    {
-        await StopAsync();
-        if (_host is IAsyncDisposable asyncDisposable)
-        {
-            await asyncDisposable.DisposeAsync();
-        }
-        else
-        {
-            _host.Dispose();
-        }
-
         _ownDatabase?.Dispose();
+        return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,6 @@
 namespace DurableLessons.Testing.Engines;
 
-/// <summary>The two engines workflow code runs on.</summary>
+/// <summary>The engines workflow code runs on.</summary>
 public enum EngineKind
 {
     /// <summary>The embedded SQLite engine (Engine/), as the local host runs it.</summary>
@@ -11,4 +11,10 @@ public enum EngineKind
     /// Functions extension adds around orchestrators, as on Azure Functions.
     /// </summary>
     DurableTask,
+
+    /// <summary>
+    /// The Durable Task Framework's <c>TaskHubWorker</c> on Azure Storage (Azurite), as the host runs it with
+    /// <c>Engine:Provider=AzureStorage</c>. Only suites that opt in with <see cref="AlsoOnAzureStorageEngineAttribute"/>.
+    /// </summary>
+    AzureStorage,
 }

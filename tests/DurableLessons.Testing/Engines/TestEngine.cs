@@ -40,6 +40,7 @@ public abstract class TestEngine : IAsyncDisposable
         {
             EngineKind.Embedded => await EmbeddedTestEngine.StartAsync(tasks, services, options),
             EngineKind.DurableTask => await DurableTask.DurableTaskTestEngine.StartAsync(tasks, services, options),
+            EngineKind.AzureStorage => await AzureStorage.AzureStorageTestEngine.StartAsync(tasks, services, options),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
     }
