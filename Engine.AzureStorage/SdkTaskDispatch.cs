@@ -4,6 +4,7 @@ using DurableTask.Core.Middleware;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Worker.Shims;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Engine.AzureStorage;
 
@@ -12,18 +13,20 @@ namespace DurableLessons.Engine.AzureStorage;
 /// dispatchers through the SDK's shims. Orchestrators are created per episode in the dispatcher's middleware, where the
 /// runtime state (and so the parent of a sub-orchestration) is known; activities in a DI scope per execution.
 /// </summary>
-internal sealed class SdkTaskDispatch
+internal sealed partial class SdkTaskDispatch
 {
     private readonly Dictionary<string, Func<IServiceProvider, ITaskOrchestrator>> _orchestrators = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, Func<IServiceProvider, ITaskActivity>> _activities = new(StringComparer.OrdinalIgnoreCase);
     private readonly IServiceProvider _services;
     private readonly DurableTaskShimFactory _shims;
+    private readonly ILogger<SdkTaskDispatch> _logger;
 
-    public SdkTaskDispatch(DurableTaskRegistry registry, IServiceProvider services, DurableTaskShimFactory shims)
+    public SdkTaskDispatch(DurableTaskRegistry registry, IServiceProvider services, DurableTaskShimFactory shims, ILogger<SdkTaskDispatch> logger)
     {
         ArgumentNullException.ThrowIfNull(registry);
         _services = services;
         _shims = shims;
+        _logger = logger;
         foreach (var (name, create) in registry.GetOrchestrators())
         {
             _orchestrators[name.Name] = create;
@@ -60,6 +63,9 @@ internal sealed class SdkTaskDispatch
         await next();
     }
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Activity {Activity} of {InstanceId} runs in process {ProcessId}")]
+    private static partial void LogActivityRun(ILogger logger, string activity, string instanceId, int processId);
+
     private sealed class ActivityManager(SdkTaskDispatch dispatch) : INameVersionObjectManager<TaskActivity>
     {
         public void Add(ObjectCreator<TaskActivity> creator) => throw new NotSupportedException();
@@ -84,6 +90,8 @@ internal sealed class SdkTaskDispatch
         {
             await using var scope = dispatch._services.CreateAsyncScope();
             var shim = dispatch._shims.CreateActivity(new TaskName(name), create(scope.ServiceProvider));
+            // Which process did the work: the task hub spreads activities over every process polling it.
+            LogActivityRun(dispatch._logger, name, context.OrchestrationInstance.InstanceId, Environment.ProcessId);
             return await shim.RunAsync(context, input);
         }
     }

@@ -2,6 +2,7 @@ using DurableTask.AzureStorage;
 using DurableTask.Core;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Engine.AzureStorage;
 
@@ -13,6 +14,7 @@ namespace DurableLessons.Engine.AzureStorage;
 internal sealed partial class TaskHubWorkerService(
     AzureStorageOrchestrationService service,
     SdkTaskDispatch dispatch,
+    IOptions<AzureStorageEngineOptions> options,
     ILoggerFactory loggerFactory,
     ILogger<TaskHubWorkerService> logger) : IHostedService
 {
@@ -29,7 +31,7 @@ internal sealed partial class TaskHubWorkerService(
             dispatch.RunOrchestrationAsync(context, next, service.EventBehaviourForContinueAsNew));
         await worker.StartAsync().WaitAsync(cancellationToken);
         _worker = worker;
-        LogStarted(logger, service.ToString(), Environment.ProcessId);
+        LogStarted(logger, options.Value.TaskHub, Environment.ProcessId);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

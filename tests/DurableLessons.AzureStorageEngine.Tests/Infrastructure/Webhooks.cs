@@ -34,9 +34,9 @@ internal sealed class Webhooks(HttpClient client)
     }
 
     /// <summary>Reads the status until the runtime status is <paramref name="runtimeStatus"/>; fails with the last one.</summary>
-    public async Task<JsonObject> WaitForAsync(string instanceId, string runtimeStatus)
+    public async Task<JsonObject> WaitForAsync(string instanceId, string runtimeStatus, TimeSpan? patience = null)
     {
-        var deadline = DateTime.UtcNow + Patience;
+        var deadline = DateTime.UtcNow + (patience ?? Patience);
         JsonObject? last = null;
         while (DateTime.UtcNow < deadline)
         {
