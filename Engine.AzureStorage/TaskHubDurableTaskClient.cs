@@ -44,7 +44,7 @@ internal sealed class TaskHubDurableTaskClient(AzureStorageOrchestrationService 
             throw new ArgumentException($"No orchestrator named '{orchestratorName.Name}' is registered.", nameof(orchestratorName));
         }
 
-        return CreateAsync(orchestratorName.Name, Converter.Serialize(input), options?.InstanceId, options?.StartAt, cancellation);
+        return CreateAsync(orchestratorName.Name, Converter.Serialize(input), options?.InstanceId, options?.StartAt, cancellation, DedupeStatuses(options));
     }
 
     public override async Task<OrchestrationMetadata?> GetInstancesAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default)
@@ -184,7 +184,8 @@ internal sealed class TaskHubDurableTaskClient(AzureStorageOrchestrationService 
     /// start that lost that race to another process leaves no trace (the task hub discards its message), so it is
     /// recognised here by the row naming another execution, and reported as the SDK reports a taken id.
     /// </summary>
-    private async Task<string> CreateAsync(string name, string? input, string? instanceId, DateTimeOffset? startAt, CancellationToken cancellation)
+    private async Task<string> CreateAsync(
+        string name, string? input, string? instanceId, DateTimeOffset? startAt, CancellationToken cancellation, CoreStatus[]? dedupeStatuses = null)
     {
         cancellation.ThrowIfCancellationRequested();
         var instance = new OrchestrationInstance { InstanceId = instanceId ?? Guid.NewGuid().ToString("N"), ExecutionId = Guid.NewGuid().ToString("N") };
@@ -193,7 +194,7 @@ internal sealed class TaskHubDurableTaskClient(AzureStorageOrchestrationService 
             OrchestrationInstance = instance,
             Event = new ExecutionStartedEvent(-1, input) { Name = name, Version = string.Empty, OrchestrationInstance = instance, ScheduledStartTime = startAt?.UtcDateTime },
         };
-        await service.CreateTaskOrchestrationAsync(message, ActiveStatuses);
+        await service.CreateTaskOrchestrationAsync(message, dedupeStatuses ?? ActiveStatuses);
         var states = await service.GetOrchestrationStateAsync(instance.InstanceId, allExecutions: false, fetchInput: false);
         if (states is not { Count: > 0 } || states[0].OrchestrationInstance.ExecutionId != instance.ExecutionId)
         {
@@ -202,6 +203,10 @@ internal sealed class TaskHubDurableTaskClient(AzureStorageOrchestrationService 
 
         return instance.InstanceId;
     }
+
+    /// <summary>The active statuses, and the finished ones the caller also refuses to replace.</summary>
+    private static CoreStatus[] DedupeStatuses(StartOrchestrationOptions? options) =>
+        [.. ActiveStatuses.Union((options?.DedupeStatuses ?? []).Select(name => Enum.Parse<OrchestrationRuntimeStatus>(name, ignoreCase: true).ToCoreStatus()))];
 
     private async Task<OrchestrationMetadata> WaitForAsync(
         string instanceId, bool getInputsAndOutputs, Func<OrchestrationRuntimeStatus, bool> reached, CancellationToken cancellation)

@@ -1,6 +1,7 @@
 using DurableLessons.Engine;
 using DurableLessons.Engine.AzureStorage;
 using DurableLessons.Hosts.Common;
+using DurableLessons.Hosts.Local.Scheduling;
 using DurableLessons.Http.Streaming;
 
 namespace DurableLessons.Hosts.Local.Engines;
@@ -24,6 +25,9 @@ public static class EngineSelectionServiceCollectionExtensions
             case EngineProvider.AzureStorage:
                 RequireSharedStore(configuration);
                 services.AddAzureStorageEngine(configuration);
+                // Every process's cron fires: one claims each occurrence (before AddLocalSchedules' single-process default).
+                services.AddDurableTasks(tasks => tasks.AddOrchestrator<ScheduleTickOrchestrator>(ScheduleTickOrchestrator.Name));
+                services.AddSingleton<IScheduleTickClaim, TaskHubTickClaim>();
                 // No push notifications across processes: the stream reads the run every RunEvents:PollIntervalSeconds.
                 services.AddRunEvents(configuration);
                 break;

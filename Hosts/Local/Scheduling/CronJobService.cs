@@ -4,9 +4,10 @@ namespace DurableLessons.Hosts.Local.Scheduling;
 
 /// <summary>
 /// Runs a job at every occurrence of a six-field NCrontab schedule (seconds first), on the injected clock so tests
-/// control time. A failing job is logged and the schedule goes on.
+/// control time. A failing job is logged and the schedule goes on. Where processes share the engine, one of them runs
+/// each occurrence (<see cref="IScheduleTickClaim"/>).
 /// </summary>
-internal abstract partial class CronJobService(TimeProvider time, ILogger logger) : BackgroundService
+internal abstract partial class CronJobService(TimeProvider time, IScheduleTickClaim claim, ILogger logger) : BackgroundService
 {
     protected abstract string JobName { get; }
 
@@ -28,7 +29,10 @@ internal abstract partial class CronJobService(TimeProvider time, ILogger logger
             try
             {
                 await Task.Delay(delay > TimeSpan.Zero ? delay : TimeSpan.Zero, time, stoppingToken);
-                await RunJobAsync(stoppingToken);
+                if (await claim.ClaimAsync(JobName, next, stoppingToken))
+                {
+                    await RunJobAsync(stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -6,8 +6,8 @@ namespace DurableLessons.Hosts.Local.Scheduling;
 
 /// <summary>Purges finished runs older than <c>Retention:MaxAge</c> on <c>Retention:Schedule</c>.</summary>
 internal sealed class RetentionPurgeService(
-    RetentionPurger purger, DurableTaskClient client, IOptions<RetentionOptions> options, TimeProvider time, ILogger<RetentionPurgeService> logger)
-    : CronJobService(time, logger)
+    RetentionPurger purger, DurableTaskClient client, IOptions<RetentionOptions> options, TimeProvider time, IScheduleTickClaim claim, ILogger<RetentionPurgeService> logger)
+    : CronJobService(time, claim, logger)
 {
     protected override string JobName => "retention purge";
 

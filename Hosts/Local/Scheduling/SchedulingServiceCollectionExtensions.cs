@@ -11,6 +11,7 @@ public static class SchedulingServiceCollectionExtensions
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RetentionOptions>, ScheduleOptionsValidator>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RegenerationOptions>, ScheduleOptionsValidator>());
+        services.TryAddSingleton<IScheduleTickClaim, SingleProcessTickClaim>();
         services.AddHostedService<RetentionPurgeService>();
         services.AddHostedService<RegenerationScheduleService>();
         return services;
