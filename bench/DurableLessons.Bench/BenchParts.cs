@@ -9,7 +9,8 @@ internal enum BenchParts
     Engine = 2,
     Kestrel = 4,
     Host = 8,
-    All = Sqlite | Engine | Kestrel | Host,
+    Providers = 16,
+    All = Sqlite | Engine | Kestrel | Host | Providers,
 }
 
 internal static class BenchPartsParser

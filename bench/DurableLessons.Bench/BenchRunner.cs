@@ -2,6 +2,7 @@ using System.Diagnostics;
 using DurableLessons.Bench.Engine;
 using DurableLessons.Bench.Http;
 using DurableLessons.Bench.Machine;
+using DurableLessons.Bench.Providers;
 using DurableLessons.Bench.Report;
 using DurableLessons.Bench.Sqlite;
 
@@ -48,6 +49,7 @@ internal static class BenchRunner
 
         var kestrel = !parts.HasFlag(BenchParts.Kestrel) ? null : await AttemptAsync("bare Kestrel", () => BareKestrelBench.RunAsync(settings, Progress, cancellationToken), errors);
         var host = !parts.HasFlag(BenchParts.Host) ? null : await AttemptAsync("embedded host", () => EmbeddedHostBench.RunAsync(temp.Folder("host"), settings, Progress, cancellationToken), errors);
+        var providers = !parts.HasFlag(BenchParts.Providers) ? null : await AttemptAsync("engine providers", () => ProviderComparisonBench.RunAsync(settings, Progress, cancellationToken), errors);
 
         return new BenchReport
         {
@@ -62,6 +64,7 @@ internal static class BenchRunner
             Engine = engine,
             Kestrel = kestrel,
             Host = host,
+            Providers = providers ?? [],
             Errors = errors,
         };
     }

@@ -5,7 +5,7 @@ const string Usage = """
     Usage: dotnet run -c Release --project bench/DurableLessons.Bench -- [--quick] [--no-readme] [--only PARTS]
       --quick       about 2 s per measurement instead of about 10 s; never writes bench/README.md or bench/results/latest.json
       --no-readme   full run without updating bench/README.md and bench/results/latest.json
-      --only PARTS  run only these parts (comma-separated: sqlite, engine, kestrel, host); never writes bench/README.md
+      --only PARTS  run only these parts (comma-separated: sqlite, engine, kestrel, host, providers); never writes bench/README.md
     """;
 
 var quick = false;

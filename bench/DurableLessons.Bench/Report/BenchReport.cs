@@ -1,3 +1,4 @@
+using DurableLessons.Bench.Providers;
 using DurableLessons.Bench.Engine;
 using DurableLessons.Bench.Http;
 using DurableLessons.Bench.Machine;
@@ -29,6 +30,9 @@ internal sealed record BenchReport
     public KestrelResult? Kestrel { get; init; }
 
     public HostLatencyResult? Host { get; init; }
+
+    /// <summary>The embedded engine and DTFx + Azure Storage (one and two workers) on the same workload.</summary>
+    public IReadOnlyList<ProviderResult> Providers { get; init; } = [];
 
     public required IReadOnlyList<string> Errors { get; init; }
 }

@@ -18,6 +18,7 @@ internal static class MarkdownReport
         AppendHttp(text, report);
         AppendBaselines(text, report);
         AppendTargets(text, report);
+        ProviderMarkdown.Append(text, report);
         if (report.Errors.Count > 0)
         {
             text.AppendLine("**Errors:**");
