@@ -3,6 +3,7 @@ using System.Diagnostics;
 using DurableLessons.Load.Analysis;
 using DurableLessons.Load.Clients;
 using DurableLessons.Load.EmbeddedHost;
+using DurableLessons.Testing.Hosts;
 using DurableLessons.Load.FakeModel;
 using DurableLessons.Load.Report;
 
@@ -15,6 +16,7 @@ namespace DurableLessons.Load;
 internal static class LoadRunner
 {
     private const int WarmUpLessons = 8;
+    private const int HostOutputLinesShown = 40;
     private const int WarmUpNumbers = 1_000_000;
     private static readonly TimeSpan MemoryInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
@@ -31,13 +33,20 @@ internal static class LoadRunner
             Timeout = TimeSpan.FromMinutes(10),
         };
         var settings = new HostSettings(model.Endpoint, options.MaxConcurrentOrchestrations, options.MaxConcurrentActivities, options.HostEnvironment);
-        await using var host = await HostProcess.StartAsync(settings, http, cancellationToken);
+        await using var host = await HostProcess.StartAsync(
+            new HostProcessOptions
+            {
+                Settings = settings.ConfigurationKeys().ToDictionary(StringComparer.Ordinal),
+                Environment = settings.Environment.ToDictionary(StringComparer.Ordinal),
+                OutputLinesKept = HostOutputLinesShown,
+            },
+            cancellationToken);
         await using var memory = new ProcessMemorySampler(host.ProcessId, MemoryInterval);
-        progress.WriteLine($"Host pid {host.ProcessId} on {host.BaseUri}, data in {host.DataDirectory}; fake model on {model.Endpoint}");
+        progress.WriteLine($"Host pid {host.ProcessId} on {host.BaseAddress}, data in {host.DataDirectory}; fake model on {model.Endpoint}");
 
         if (options.Mode == LoadMode.Fast)
         {
-            await WarmUpAsync(http, host.BaseUri, cancellationToken);
+            await WarmUpAsync(http, host.BaseAddress, cancellationToken);
         }
 
         var baseline = memory.ReadNow();
@@ -45,7 +54,7 @@ internal static class LoadRunner
         var cpuBefore = ProcessCpu.Seconds(host.ProcessId);
         var starts = new LatencyLog();
         var polls = new LatencyLog();
-        var client = new LessonClient(http, host.BaseUri, options.Stream, starts, polls);
+        var client = new LessonClient(http, host.BaseAddress, options.Stream, starts, polls);
         var probe = new StatusProbe(http, ProbeInterval);
         using var stopProbe = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var probing = probe.RunAsync(stopProbe.Token);
@@ -66,7 +75,7 @@ internal static class LoadRunner
         var dataFiles = DataFiles.Sizes(host.DataDirectory);
         var cpu = ProcessCpu.Seconds(host.ProcessId) - cpuBefore;
         progress.WriteLine($"Done in {measured.TotalSeconds:0.0} s; reading the history of up to {options.HistorySample} completed lessons");
-        var splits = await EngineOverhead.MeasureAsync(http, host.BaseUri, outcomes, model.Calls, options.HistorySample, cancellationToken);
+        var splits = await EngineOverhead.MeasureAsync(http, host.BaseAddress, outcomes, model.Calls, options.HistorySample, cancellationToken);
 
         var notCompleted = outcomes.Where(o => !o.IsCompleted)
             .GroupBy(o => o.Status, StringComparer.Ordinal)
@@ -78,7 +87,7 @@ internal static class LoadRunner
             .ToList();
         if (notCompleted.Count > 0)
         {
-            progress.WriteLine("Host output (last lines):" + Environment.NewLine + host.RecentOutput());
+            progress.WriteLine("Host output (last lines):" + Environment.NewLine + string.Join(Environment.NewLine, host.OutputLines));
         }
 
         return new LoadResult(

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DurableLessons.Security.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -24,13 +25,13 @@ public sealed class SecretLeakTests : IAsyncLifetime
     private readonly CapturedLogs _logs = new();
     private readonly List<(string Where, string Text)> _answers = [];
 
-    private AzuriteTables _azurite = null!;
+    private AzuriteServer _azurite = null!;
     private FakeModel _model = null!;
     private FakeResearchApis _research = null!;
 
     public async Task InitializeAsync()
     {
-        _azurite = await AzuriteTables.StartAsync();
+        _azurite = await AzuriteServer.StartAsync(new AzuriteOptions { Account = AzuriteAccount.WithSecretKey("leakcheck") });
         _model = await FakeModel.StartAsync();
         _research = await FakeResearchApis.StartAsync("Regular verbs add -ed to form the past tense: walk, walked.");
     }
@@ -101,7 +102,7 @@ public sealed class SecretLeakTests : IAsyncLifetime
             ["Llm:Providers:0:ApiKey"] = _modelKey,
             ["Research:Sources:stackexchange:ApiKey"] = _stackExchangeKey,
             ["Research:Sources:github:ApiKey"] = _gitHubToken,
-            ["Storage:Table:ConnectionString AccountKey"] = _azurite.AccountKey,
+            ["Storage:Table:ConnectionString AccountKey"] = _azurite.Account.Key,
         });
         var leaks = _logs.Entries.Select((entry, index) => (Where: $"log entry {index}", Text: entry))
             .Concat(_answers)

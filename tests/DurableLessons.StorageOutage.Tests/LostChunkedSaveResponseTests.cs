@@ -4,6 +4,7 @@ using DurableLessons.Storage;
 using DurableLessons.StorageOutage.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using DurableLessons.Testing.Azurite;
 
 namespace DurableLessons.StorageOutage.Tests;
 
@@ -16,12 +17,12 @@ public sealed class LostChunkedSaveResponseTests
     [Fact]
     public async Task A_multi_chunk_save_whose_response_is_lost_is_one_version_whose_content_reads_back_whole()
     {
-        await using var azurite = await RestartableAzurite.StartAsync();
-        await using var proxy = await ResponseDroppingProxy.StartAsync(azurite.Port);
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var proxy = await ResponseDroppingProxy.StartAsync(azurite.TablePort);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "Table",
-            ["Storage:Table:ConnectionString"] = RestartableAzurite.ConnectionStringFor(proxy.Port),
+            ["Storage:Table:ConnectionString"] = azurite.ConnectionStringVia(tablePort: proxy.Port),
             ["Storage:Table:TablePrefix"] = $"Chunked{Guid.NewGuid():N}"[..20],
         }).Build();
         await using var services = new ServiceCollection().AddLessonStorage(configuration).BuildServiceProvider();

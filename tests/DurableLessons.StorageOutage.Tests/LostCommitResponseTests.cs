@@ -1,4 +1,5 @@
 using DurableLessons.StorageOutage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 
 namespace DurableLessons.StorageOutage.Tests;
 
@@ -10,9 +11,9 @@ public sealed class LostCommitResponseTests
     [Fact]
     public async Task A_committed_save_whose_response_is_lost_is_retried_into_the_same_version_not_a_second_one()
     {
-        await using var azurite = await RestartableAzurite.StartAsync();
-        await using var proxy = await ResponseDroppingProxy.StartAsync(azurite.Port);
-        await using var host = await TableBackedHost.StartAsync(RestartableAzurite.ConnectionStringFor(proxy.Port), azurite.ConnectionString);
+        await using var azurite = await AzuriteServer.StartAsync();
+        await using var proxy = await ResponseDroppingProxy.StartAsync(azurite.TablePort);
+        await using var host = await TableBackedHost.StartAsync(azurite.ConnectionStringVia(tablePort: proxy.Port), azurite.ConnectionString);
 
         // First save inserts the latest pointer; the second replaces it under If-Match: both paths lose their answer once.
         Assert.Equal(["1.0"], await host.RunToCompletionAsync([Lesson]));

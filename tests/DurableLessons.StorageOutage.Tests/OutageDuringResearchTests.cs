@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DurableLessons.StorageOutage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 
 namespace DurableLessons.StorageOutage.Tests;
 
@@ -16,7 +17,7 @@ public sealed class OutageDuringResearchTests
     [Fact]
     public async Task A_run_whose_research_notes_meet_a_short_outage_completes_with_one_version_once_Azurite_is_back()
     {
-        await using var azurite = await RestartableAzurite.StartAsync();
+        await using var azurite = await AzuriteServer.StartAsync();
         var gate = new ArtifactWriteGate("/source-");
         await using var host = await TableBackedHost.StartAsync(azurite.ConnectionString, azurite.ConnectionString, gate.Install);
 

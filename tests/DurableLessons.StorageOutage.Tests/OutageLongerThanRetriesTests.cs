@@ -2,6 +2,7 @@ using DurableLessons.Storage.TableStore;
 using DurableLessons.StorageOutage.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using DurableLessons.Testing.Azurite;
 
 namespace DurableLessons.StorageOutage.Tests;
 
@@ -18,7 +19,7 @@ public sealed class OutageLongerThanRetriesTests
     [Fact]
     public async Task A_run_whose_save_outlasts_its_retries_fails_with_the_storage_error_and_a_rewind_after_restart_saves_exactly_one_version()
     {
-        await using var azurite = await RestartableAzurite.StartAsync();
+        await using var azurite = await AzuriteServer.StartAsync();
         var gate = new SaveGate();
         await using var host = await TableBackedHost.StartAsync(azurite.ConnectionString, azurite.ConnectionString, services =>
         {
@@ -41,7 +42,7 @@ public sealed class OutageLongerThanRetriesTests
         var failed = await host.WaitForStatusAsync(run, "Failed");
         var reason = failed["output"]!.ToJsonString();
         Assert.Contains("SaveLesson", reason, StringComparison.Ordinal);
-        Assert.Contains(azurite.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), reason, StringComparison.Ordinal);
+        Assert.Contains(azurite.TablePort.ToString(System.Globalization.CultureInfo.InvariantCulture), reason, StringComparison.Ordinal);
         Assert.Equal(1, gate.RunsWithFailedSaves);
         Assert.Equal("saving", failed["customStatus"]!["stage"]!.GetValue<string>());
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DurableLessons.StorageOutage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 
 namespace DurableLessons.StorageOutage.Tests;
 
@@ -24,7 +25,7 @@ public sealed class SavesDuringOutageTests
     [Fact]
     public async Task Saves_that_fail_while_Azurite_is_down_complete_after_it_restarts_with_no_lost_or_doubled_version()
     {
-        await using var azurite = await RestartableAzurite.StartAsync();
+        await using var azurite = await AzuriteServer.StartAsync();
         var gate = new SaveGate();
         await using var host = await TableBackedHost.StartAsync(azurite.ConnectionString, azurite.ConnectionString, gate.Install);
 

@@ -1,10 +1,9 @@
-using DurableLessons.Storage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 
 namespace DurableLessons.Syllabi.Tests;
 
 /// <summary>Syllabi stored in Azure Table storage (a real Azurite), end to end over HTTP.</summary>
-[Collection(AzuriteCollectionDefinition.Name)]
-public sealed class TableStorageSyllabusTests(AzuriteFixture azurite)
+public sealed class TableStorageSyllabusTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     public async Task Syllabi_are_saved_read_and_found_one_level_lower_on_the_table_provider()

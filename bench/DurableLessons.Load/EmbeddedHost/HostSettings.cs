@@ -10,9 +10,8 @@ internal sealed record HostSettings(
     IReadOnlyList<KeyValuePair<string, string>> Environment)
 {
     /// <summary>Configuration keys passed as command-line arguments (the highest-priority configuration source).</summary>
-    public IReadOnlyList<KeyValuePair<string, string>> ConfigurationKeys(string dataDirectory) =>
+    public IReadOnlyList<KeyValuePair<string, string>> ConfigurationKeys() =>
     [
-        new("DataDirectory", dataDirectory),
         new("Storage:Provider", "Sqlite"),
         new("Engine:MaxConcurrentOrchestrations", MaxConcurrentOrchestrations.ToString(CultureInfo.InvariantCulture)),
         new("Engine:MaxConcurrentActivities", MaxConcurrentActivities.ToString(CultureInfo.InvariantCulture)),
