@@ -17,9 +17,12 @@ namespace DurableLessons.Testing;
 /// </summary>
 public sealed class RunningHost : IAsyncDisposable
 {
-    private RunningHost(WebApplication app, string dataDirectory, CapturedLogs logs, Uri baseAddress)
+    private readonly bool _ownsDataDirectory;
+
+    private RunningHost(WebApplication app, string dataDirectory, bool ownsDataDirectory, CapturedLogs logs, Uri baseAddress)
     {
         App = app;
+        _ownsDataDirectory = ownsDataDirectory;
         DataDirectory = dataDirectory;
         Logs = logs;
         BaseAddress = baseAddress;
@@ -48,7 +51,7 @@ public sealed class RunningHost : IAsyncDisposable
     public static async Task<RunningHost> StartAsync(RunningHostOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var dataDirectory = Directory.CreateTempSubdirectory("durable-lessons-test-").FullName;
+        var dataDirectory = options.DataDirectory ?? Directory.CreateTempSubdirectory("durable-lessons-test-").FullName;
         var logs = new CapturedLogs();
         var app = Build(options with { Arguments = ["--urls=http://127.0.0.1:0", .. options.Arguments] }, dataDirectory, logs);
         try
@@ -62,7 +65,7 @@ public sealed class RunningHost : IAsyncDisposable
         }
 
         var address = app.Urls.Single(url => url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal) && !url.EndsWith(":0", StringComparison.Ordinal));
-        return new RunningHost(app, dataDirectory, logs, new Uri(address + "/"));
+        return new RunningHost(app, dataDirectory, options.DataDirectory is null, logs, new Uri(address + "/"));
     }
 
     /// <summary>Builds, without starting, the host as the tests run it (the caller chooses <c>--urls</c>).</summary>
@@ -117,6 +120,11 @@ public sealed class RunningHost : IAsyncDisposable
         Client.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

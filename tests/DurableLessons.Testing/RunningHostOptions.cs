@@ -11,6 +11,9 @@ public sealed record RunningHostOptions
     /// <summary>Raw command-line arguments, after <see cref="Settings"/> (so they win).</summary>
     public IReadOnlyList<string> Arguments { get; init; } = [];
 
+    /// <summary>The data directory to use; null: a fresh temp folder that disposing deletes.</summary>
+    public string? DataDirectory { get; init; }
+
     /// <summary>Services to add or replace after the host's own (test workflows, fakes).</summary>
     public Action<IServiceCollection>? Services { get; init; }
 }
