@@ -3,9 +3,9 @@ using System.Diagnostics;
 using DurableLessons.Load.Analysis;
 using DurableLessons.Load.Clients;
 using DurableLessons.Load.EmbeddedHost;
-using DurableLessons.Testing.Hosts;
-using DurableLessons.Load.FakeModel;
 using DurableLessons.Load.Report;
+using DurableLessons.Testing.Hosts;
+using DurableLessons.Testing.Models;
 
 namespace DurableLessons.Load;
 
@@ -17,6 +17,7 @@ internal static class LoadRunner
 {
     private const int WarmUpLessons = 8;
     private const int HostOutputLinesShown = 40;
+    private const int ModelLatencySeed = 6;
     private const int WarmUpNumbers = 1_000_000;
     private static readonly TimeSpan MemoryInterval = TimeSpan.FromMilliseconds(250);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
@@ -27,7 +28,7 @@ internal static class LoadRunner
         var loadAtStart = MachineFacts.LoadAverage();
         var machine = MachineFacts.Read(HostProcess.HostDirectory(), options.HostEnvironment);
 
-        await using var model = await FakeModelServer.StartAsync(options.StepLatencyMin, options.StepLatencyMax, cancellationToken);
+        await using var model = await FakeLessonModel.StartAsync(ModelLatencySeed, options.StepLatencyMin, options.StepLatencyMax);
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) })
         {
             Timeout = TimeSpan.FromMinutes(10),
@@ -75,7 +76,8 @@ internal static class LoadRunner
         var dataFiles = DataFiles.Sizes(host.DataDirectory);
         var cpu = ProcessCpu.Seconds(host.ProcessId) - cpuBefore;
         progress.WriteLine($"Done in {measured.TotalSeconds:0.0} s; reading the history of up to {options.HistorySample} completed lessons");
-        var splits = await EngineOverhead.MeasureAsync(http, host.BaseAddress, outcomes, model.Calls, options.HistorySample, cancellationToken);
+        var served = model.Served;
+        var splits = await EngineOverhead.MeasureAsync(http, host.BaseAddress, outcomes, served, options.HistorySample, cancellationToken);
 
         var notCompleted = outcomes.Where(o => !o.IsCompleted)
             .GroupBy(o => o.Status, StringComparer.Ordinal)
@@ -109,8 +111,8 @@ internal static class LoadRunner
             polls.Summarize(),
             probe.Latencies.Summarize(),
             Distribution.Of(outcomes.Where(o => o.IsCompleted).Select(o => o.EndToEndMilliseconds)),
-            model.Calls.Count,
-            Distribution.Of(model.Calls.All().Select(c => c.Milliseconds)),
+            served.Count,
+            Distribution.Of(served.Select(c => c.Milliseconds)),
             splits,
             baseline,
             atEnd,

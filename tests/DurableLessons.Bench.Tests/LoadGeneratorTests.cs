@@ -1,10 +1,9 @@
 using System.Net;
 using DurableLessons.Bench.Http;
 using DurableLessons.Bench.Http.Wire;
+using DurableLessons.Testing.Loopback;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Bench.Tests;
 
@@ -12,36 +11,36 @@ namespace DurableLessons.Bench.Tests;
 public sealed class LoadGeneratorTests : IAsyncLifetime
 {
     private static readonly TimeSpan Unbounded = TimeSpan.FromMinutes(1);
-    private WebApplication? _app;
+    private LoopbackServer? _server;
     private int _connectionsClosedByServer;
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        _app = builder.Build();
-        _app.MapGet("/instances/{id}", (string id) => TypedResults.Json(new { instanceId = id, runtimeStatus = "Completed" }));
-        _app.MapPost("/start/{id}", async (string id, HttpRequest request) =>
+        _server = await LoopbackServer.StartAsync(Map);
+    }
+
+    private void Map(WebApplication app)
+    {
+        app.MapGet("/instances/{id}", (string id) => TypedResults.Json(new { instanceId = id, runtimeStatus = "Completed" }));
+        app.MapPost("/start/{id}", async (string id, HttpRequest request) =>
         {
             using var reader = new StreamReader(request.Body);
             return await reader.ReadToEndAsync() == "1" ? Results.Accepted($"/instances/{id}") : Results.BadRequest("body must be 1");
         });
-        _app.MapGet("/missing", () => Results.NotFound("no such instance"));
-        _app.MapGet("/once", (HttpContext context) =>
+        app.MapGet("/missing", () => Results.NotFound("no such instance"));
+        app.MapGet("/once", (HttpContext context) =>
         {
             Interlocked.Increment(ref _connectionsClosedByServer);
             context.Response.Headers.Connection = "close";
             return "bye";
         });
-        await _app.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 
@@ -94,5 +93,5 @@ public sealed class LoadGeneratorTests : IAsyncLifetime
         Assert.Equal(30, _connectionsClosedByServer);
     }
 
-    private Uri BaseAddress => new(_app!.Urls.Single());
+    private Uri BaseAddress => new(_server!.BaseUrl);
 }

@@ -3,10 +3,10 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using DurableLessons.CrashRecovery.Tests.Infrastructure;
+using DurableLessons.Shared.Lessons;
 using DurableLessons.Testing.Engines;
 using DurableLessons.Testing.Hosts;
 using DurableLessons.Testing.Models;
-using DurableLessons.Shared.Lessons;
 
 namespace DurableLessons.CrashRecovery.Tests;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using DurableLessons.Hosts.Local;
 using DurableLessons.Http.Tests.Infrastructure;
+using DurableLessons.Testing.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,8 +15,8 @@ public sealed class HostStartupTests
         using var temporary = new TemporaryDirectory();
         var dataDirectory = temporary.Path;
         Assert.False(Directory.Exists(dataDirectory));
-        var logs = new CapturingLoggerProvider();
-        await using var app = RunningHost.Build(dataDirectory, logs, ["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Information"]);
+        var logs = new CapturedLogs();
+        await using var app = WebhookTestHost.Build(dataDirectory, logs, ["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Information"]);
 
         await app.StartAsync();
         try
@@ -41,7 +42,7 @@ public sealed class HostStartupTests
     public async Task Host_refuses_to_start_with_a_system_key_too_short_to_protect_anything()
     {
         using var dataDirectory = new TemporaryDirectory();
-        await using var app = RunningHost.Build(dataDirectory.Path, new CapturingLoggerProvider(), ["--urls=http://127.0.0.1:0", "--Security:SystemKey=short"]);
+        await using var app = WebhookTestHost.Build(dataDirectory.Path, new CapturedLogs(), ["--urls=http://127.0.0.1:0", "--Security:SystemKey=short"]);
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 

@@ -1,5 +1,6 @@
 using DurableLessons.Http.Security;
 using DurableLessons.Http.Tests.Infrastructure;
+using DurableLessons.Testing.Logging;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Http.Tests;
@@ -13,9 +14,9 @@ public sealed class LoopbackGuardTests
     [InlineData("http://[::]:0")]
     public async Task Without_a_system_key_the_host_refuses_to_listen_beyond_loopback(string url)
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         using var dataDirectory = new TemporaryDirectory();
-        await using var app = RunningHost.Build(dataDirectory.Path, logs, [$"--urls={url}"]);
+        await using var app = WebhookTestHost.Build(dataDirectory.Path, logs, [$"--urls={url}"]);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
 
@@ -29,9 +30,9 @@ public sealed class LoopbackGuardTests
     [Fact]
     public async Task Without_a_system_key_a_kestrel_endpoint_beyond_loopback_is_refused_too()
     {
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         using var dataDirectory = new TemporaryDirectory();
-        await using var app = RunningHost.Build(dataDirectory.Path, logs, ["--urls=http://127.0.0.1:0", "--Kestrel:Endpoints:Public:Url=http://0.0.0.0:0"]);
+        await using var app = WebhookTestHost.Build(dataDirectory.Path, logs, ["--urls=http://127.0.0.1:0", "--Kestrel:Endpoints:Public:Url=http://0.0.0.0:0"]);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => app.StartAsync());
 

@@ -53,7 +53,7 @@ public sealed class KeylessPrivateHostFixture : IAsyncLifetime
 
     public RunningHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
-    public async Task InitializeAsync() => _host = await RunningHost.StartAsync();
+    public async Task InitializeAsync() => _host = await WebhookTestHost.StartAsync();
 
     public async Task DisposeAsync()
     {

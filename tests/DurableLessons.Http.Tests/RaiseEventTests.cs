@@ -51,7 +51,7 @@ public sealed class RaiseEventTests(OpenHostFixture fixture)
     {
         var id = await _api.StartIdAsync(AwaitApprovalOrchestrator.Name);
 
-        using var response = await _api.RaiseEventAsync(id, AwaitApprovalOrchestrator.EventName, $"\"{new string('x', RunningHost.MaxBodyBytes)}\"");
+        using var response = await _api.RaiseEventAsync(id, AwaitApprovalOrchestrator.EventName, $"\"{new string('x', WebhookTestHost.MaxBodyBytes)}\"");
 
         await response.AssertProblemAsync(HttpStatusCode.RequestEntityTooLarge);
     }

@@ -105,7 +105,7 @@ public sealed class StartOrchestrationTests(OpenHostFixture fixture)
     [Fact]
     public async Task Start_with_a_body_over_the_limit_is_413()
     {
-        var huge = $"{{\"name\":\"{new string('x', RunningHost.MaxBodyBytes)}\"}}";
+        var huge = $"{{\"name\":\"{new string('x', WebhookTestHost.MaxBodyBytes)}\"}}";
 
         using var response = await _api.PostAsync($"{WebhookApi.Base}/orchestrators/{GreetingOrchestrator.Name}", new StringContent(huge, Encoding.UTF8, "application/json"));
 

@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
+using DurableLessons.Testing.Loopback;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Lessons.Tests;
 
@@ -12,36 +11,32 @@ namespace DurableLessons.Lessons.Tests;
 /// </summary>
 public sealed class FakeResearchApis : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private LoopbackServer _server = null!;
 
-    private FakeResearchApis(WebApplication app) => _app = app;
-
-    public string BaseUrl => _app.Urls.Single();
+    public string BaseUrl => _server.BaseUrl;
 
     public ConcurrentBag<(string Api, DateTime Started, DateTime Ended)> Calls { get; } = [];
 
     public static async Task<FakeResearchApis> StartAsync(TimeSpan answerDelay)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeResearchApis(app);
+        var fake = new FakeResearchApis();
+        fake._server = await LoopbackServer.StartAsync(app => fake.Map(app, answerDelay));
+        return fake;
+    }
 
-        app.MapGet("/w/rest.php/v1/search/page", (HttpContext c) => fake.AnswerAsync(c, "wikipedia", answerDelay, """
+    private void Map(WebApplication app, TimeSpan answerDelay)
+    {
+        app.MapGet("/w/rest.php/v1/search/page", (HttpContext c) => AnswerAsync(c, "wikipedia", answerDelay, """
             {"pages":[{"id":7,"key":"English_verbs","title":"English verbs","excerpt":"Verbs in English","description":"Words for actions","thumbnail":null}]}
             """));
         app.MapGet("/api/rest_v1/page/summary/{title}", (HttpContext c) => Json(c, """
             {"type":"standard","title":"English verbs","extract":"Verbs in English change form to show tense. Regular verbs add -ed in the past; irregular verbs such as go and went do not.","content_urls":{"desktop":{"page":"https://en.wikipedia.org/wiki/English_verbs"}}}
             """));
-        app.MapGet("/api/articles", (HttpContext c) => fake.AnswerAsync(c, "devto", answerDelay, """
+        app.MapGet("/api/articles", (HttpContext c) => AnswerAsync(c, "devto", answerDelay, """
             [{"type_of":"article","id":9,"title":"Learning English verbs","description":"A friendly tour of English verbs and tenses for beginners.","url":"https://dev.to/ana/english-verbs","tag_list":["english","verbs"]}]
             """));
         app.MapGet("/2.3/search/advanced", async (HttpContext c) => await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted));
         app.MapGet("/search/repositories", (HttpContext c) => Json(c, """{"message":"boom"}""", StatusCodes.Status500InternalServerError));
-
-        await app.StartAsync();
-        return fake;
     }
 
     private async Task AnswerAsync(HttpContext context, string api, TimeSpan delay, string json)
@@ -59,9 +54,5 @@ public sealed class FakeResearchApis : IAsyncDisposable
         return context.Response.WriteAsync(json, context.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,5 +1,7 @@
 using DurableLessons.Llm.Tests.Fakes;
 using DurableLessons.Shared.Authoring;
+using DurableLessons.Testing.Logging;
+using DurableLessons.Testing.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -12,7 +14,7 @@ public sealed record ProviderConfig(string Name, string Endpoint, string Model, 
 /// <summary>Builds the author the way a host does: configuration bound by <c>AddLessonAuthor</c>.</summary>
 public static class AuthorFactory
 {
-    public static (ILessonAuthor Author, CapturingLoggerProvider Logs, ServiceProvider Services) Create(params ProviderConfig[] providers)
+    public static (ILessonAuthor Author, CapturedLogs Logs, ServiceProvider Services) Create(params ProviderConfig[] providers)
     {
         var settings = new Dictionary<string, string?> { ["Llm:MaxRetryAfterSeconds"] = "1" };
         for (var i = 0; i < providers.Length; i++)
@@ -32,11 +34,11 @@ public static class AuthorFactory
     }
 
     /// <param name="configure">Registrations made before <c>AddLessonAuthor</c>, which keeps them (a test credential).</param>
-    public static (ILessonAuthor Author, CapturingLoggerProvider Logs, ServiceProvider Services) Create(
+    public static (ILessonAuthor Author, CapturedLogs Logs, ServiceProvider Services) Create(
         IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         var collection = new ServiceCollection();
         configure?.Invoke(collection);
         var services = collection

@@ -2,6 +2,7 @@ using DurableLessons.Llm.Model;
 using DurableLessons.Llm.Tests.Fakes;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
+using DurableLessons.Testing.Models;
 using Microsoft.Extensions.DependencyInjection;
 using static DurableLessons.Llm.Tests.LessonSamples;
 
@@ -15,13 +16,13 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
 {
     private const string AzureKey = "azure-key-secret-123";
     private const string EntraToken = "entra-token-456";
-    private FakeChatServer azure = null!;
-    private FakeChatServer backup = null!;
+    private ScriptedChatServer azure = null!;
+    private ScriptedChatServer backup = null!;
 
     public async Task InitializeAsync()
     {
-        azure = await FakeChatServer.StartAsync();
-        backup = await FakeChatServer.StartAsync();
+        azure = await ScriptedChatServer.StartAsync();
+        backup = await ScriptedChatServer.StartAsync();
     }
 
     public async Task DisposeAsync()
@@ -34,7 +35,7 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
     public async Task Api_key_is_sent_as_the_api_key_header_to_the_deployment_path_with_an_api_version()
     {
         var author = CreateAuthor(new() { ["Deployment"] = "lessons-gpt4o", ["Model"] = "gpt-4o", ["ApiKey"] = AzureKey });
-        azure.Enqueue(FakeReply.Json(Outline, 300, 90));
+        azure.Enqueue(ChatReply.Json(Outline, 300, 90));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -51,7 +52,7 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
     public async Task Deployment_falls_back_to_the_model_and_the_api_version_setting_is_sent()
     {
         var author = CreateAuthor(new() { ["Model"] = "gpt-4o-mini", ["ApiKey"] = AzureKey, ["ApiVersion"] = "2024-10-21" });
-        azure.Enqueue(FakeReply.Json(Outline));
+        azure.Enqueue(ChatReply.Json(Outline));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -66,7 +67,7 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
     {
         var credential = new FakeTokenCredential(EntraToken);
         var author = CreateAuthor(new() { ["Deployment"] = "lessons-gpt4o", ["ManagedIdentityClientId"] = "11111111-2222-3333-4444-555555555555" }, credential);
-        azure.Enqueue(FakeReply.Json(Outline));
+        azure.Enqueue(ChatReply.Json(Outline));
 
         await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -81,7 +82,7 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
     public async Task An_endpoint_written_for_the_v1_api_still_reaches_the_deployment()
     {
         var author = CreateAuthor(new() { ["Endpoint"] = azure.AzureEndpoint, ["Model"] = "gpt-4o-mini", ["ApiKey"] = AzureKey });
-        azure.Enqueue(FakeReply.Json(Outline));
+        azure.Enqueue(ChatReply.Json(Outline));
 
         await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -92,8 +93,8 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
     public async Task Server_error_is_not_retried_by_the_sdk_and_falls_back()
     {
         var author = CreateAuthorWithBackup();
-        azure.Enqueue(FakeReply.Error(503));
-        backup.Enqueue(FakeReply.Json(Outline));
+        azure.Enqueue(ChatReply.Error(503));
+        backup.Enqueue(ChatReply.Json(Outline));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -105,7 +106,7 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
     public async Task Short_retry_after_is_waited_out_once_by_the_chain()
     {
         var author = CreateAuthorWithBackup();
-        azure.Enqueue(FakeReply.Error(429, ("retry-after-ms", "50")), FakeReply.Json(Outline));
+        azure.Enqueue(ChatReply.Error(429, ("retry-after-ms", "50")), ChatReply.Json(Outline));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -118,8 +119,8 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
     public async Task Content_filter_refusal_falls_back_to_the_next_provider_without_asking_again()
     {
         var (author, logs, _) = AuthorFactory.Create(Settings(new() { ["Deployment"] = "lessons-gpt4o", ["ApiKey"] = AzureKey }, withBackup: true));
-        azure.Enqueue(FakeReply.ContentFilter("hate", "violence"), FakeReply.Json(Outline));
-        backup.Enqueue(FakeReply.Json(Outline));
+        azure.Enqueue(ChatReply.ContentFilter("hate", "violence"), ChatReply.Json(Outline));
+        backup.Enqueue(ChatReply.Json(Outline));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -135,7 +136,7 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
     public async Task Content_filter_refusal_of_the_only_provider_fails_the_step_naming_the_category()
     {
         var author = CreateAuthor(new() { ["Deployment"] = "lessons-gpt4o", ["ApiKey"] = AzureKey });
-        azure.Enqueue(FakeReply.ContentFilter("self_harm"), FakeReply.Json(Outline));
+        azure.Enqueue(ChatReply.ContentFilter("self_harm"), ChatReply.Json(Outline));
 
         var error = await Assert.ThrowsAsync<ContentFilteredException>(() => author.OutlineAsync(Brief(), Research(), CancellationToken.None));
 
@@ -147,8 +148,8 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
     public async Task Content_filter_on_one_provider_and_another_failure_on_the_next_is_an_ordinary_failure()
     {
         var author = CreateAuthorWithBackup();
-        azure.Enqueue(FakeReply.ContentFilter("sexual"));
-        backup.Enqueue(FakeReply.Error(500));
+        azure.Enqueue(ChatReply.ContentFilter("sexual"));
+        backup.Enqueue(ChatReply.Error(500));
 
         var error = await Assert.ThrowsAsync<AllProvidersFailedException>(() => author.OutlineAsync(Brief(), Research(), CancellationToken.None));
 
@@ -186,7 +187,7 @@ public sealed class AzureOpenAIProviderTests : IAsyncLifetime
         if (withBackup)
         {
             settings["Llm:Providers:1:Name"] = "backup";
-            settings["Llm:Providers:1:Endpoint"] = backup.OpenAiEndpoint;
+            settings["Llm:Providers:1:Endpoint"] = backup.Endpoint;
             settings["Llm:Providers:1:Model"] = "model-b";
             settings["Llm:Providers:1:ApiKey"] = "backup-key";
         }

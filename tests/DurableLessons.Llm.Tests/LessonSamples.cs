@@ -2,6 +2,7 @@ using System.Text.Json;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
+using DurableLessons.Testing.Models;
 
 namespace DurableLessons.Llm.Tests;
 
@@ -60,5 +61,5 @@ public static class LessonSamples
 
     public static LessonDraft Draft { get; } = new(Outline, Sections, Exercises, Quiz);
 
-    public static string Json(object value) => JsonSerializer.Serialize(value, Fakes.FakeReply.Web);
+    public static string Json(object value) => JsonSerializer.Serialize(value, ChatReply.Web);
 }

@@ -3,6 +3,8 @@ using DurableLessons.Llm.Model;
 using DurableLessons.Llm.Offline;
 using DurableLessons.Llm.Tests.Fakes;
 using DurableLessons.Shared.Authoring;
+using DurableLessons.Testing.Logging;
+using DurableLessons.Testing.Models;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,7 +25,7 @@ public sealed class LlmConfigurationTests
             await host.StartAsync();
 
             Assert.IsType<OfflineLessonAuthor>(host.Services.GetRequiredService<ILessonAuthor>());
-            Assert.Single(logs.Entries, e => e.Message.Contains("written offline", StringComparison.Ordinal));
+            Assert.Single(logs.Entries, e => e.MessageWithException.Contains("written offline", StringComparison.Ordinal));
             await host.StopAsync();
         }
     }
@@ -46,10 +48,10 @@ public sealed class LlmConfigurationTests
 
             var author = Assert.IsType<ModelLessonAuthor>(host.Services.GetRequiredService<ILessonAuthor>());
             Assert.Equal(["openai/gpt-4o-mini", "127.0.0.1/llama3"], author.Generators);
-            var line = Assert.Single(logs.Entries, e => e.Message.Contains("LLM providers", StringComparison.Ordinal)).Message;
+            var line = Assert.Single(logs.Entries, e => e.MessageWithException.Contains("LLM providers", StringComparison.Ordinal)).MessageWithException;
             Assert.Contains("openai/gpt-4o-mini at https://api.openai.com/v1 (timeout 60 s)", line, StringComparison.Ordinal);
             Assert.Contains("127.0.0.1/llama3 at http://127.0.0.1:8080/v1 (timeout 20 s, no API key)", line, StringComparison.Ordinal);
-            Assert.DoesNotContain(logs.Entries, e => e.Message.Contains("sk-never-log-me-1", StringComparison.Ordinal));
+            Assert.DoesNotContain(logs.Entries, e => e.MessageWithException.Contains("sk-never-log-me-1", StringComparison.Ordinal));
             await host.StopAsync();
         }
     }
@@ -108,7 +110,7 @@ public sealed class LlmConfigurationTests
         {
             await host.StartAsync();
 
-            var line = Assert.Single(logs.Entries, e => e.Message.Contains("LLM providers", StringComparison.Ordinal)).Message;
+            var line = Assert.Single(logs.Entries, e => e.MessageWithException.Contains("LLM providers", StringComparison.Ordinal)).MessageWithException;
             Assert.Contains(announced, line, StringComparison.Ordinal);
             await host.StopAsync();
         }
@@ -128,7 +130,7 @@ public sealed class LlmConfigurationTests
         {
             await host.StartAsync();
 
-            Assert.Single(logs.Entries, e => e.Message.Contains(
+            Assert.Single(logs.Entries, e => e.MessageWithException.Contains(
                 "(Azure OpenAI, api-version 2024-10-21, Entra ID, managed identity 11111111-2222-3333-4444-555555555555, timeout 60 s)", StringComparison.Ordinal));
             await host.StopAsync();
         }
@@ -208,12 +210,12 @@ public sealed class LlmConfigurationTests
     [Fact]
     public async Task Providers_can_be_configured_with_environment_variables()
     {
-        await using var server = await FakeChatServer.StartAsync();
+        await using var server = await ScriptedChatServer.StartAsync();
         var prefix = $"DL_LLM_TEST_{Guid.NewGuid():N}_";
         var variables = new Dictionary<string, string>
         {
             [$"{prefix}Llm__Providers__0__Name"] = "env",
-            [$"{prefix}Llm__Providers__0__Endpoint"] = server.OpenAiEndpoint,
+            [$"{prefix}Llm__Providers__0__Endpoint"] = server.Endpoint,
             [$"{prefix}Llm__Providers__0__Model"] = "env-model",
             [$"{prefix}Llm__Providers__0__ApiKey"] = "env-key",
         };
@@ -226,7 +228,7 @@ public sealed class LlmConfigurationTests
 
             var configuration = new ConfigurationBuilder().AddEnvironmentVariables(prefix).Build();
             using var services = new ServiceCollection().AddLogging().AddLessonAuthor(configuration).BuildServiceProvider();
-            server.Enqueue(FakeReply.Json(LessonSamples.Outline));
+            server.Enqueue(ChatReply.Json(LessonSamples.Outline));
 
             var result = await services.GetRequiredService<ILessonAuthor>().OutlineAsync(LessonSamples.Brief(), LessonSamples.Research(), CancellationToken.None);
 
@@ -242,11 +244,11 @@ public sealed class LlmConfigurationTests
         }
     }
 
-    private static (IHost Host, CapturingLoggerProvider Logs) BuildHost(Dictionary<string, string?> settings)
+    private static (IHost Host, CapturedLogs Logs) BuildHost(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
-        var logs = new CapturingLoggerProvider();
+        var logs = new CapturedLogs();
         builder.Logging.AddProvider(logs);
         builder.Services.AddLessonAuthor(builder.Configuration);
         return (builder.Build(), logs);

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using DurableLessons.Llm.Model;
-using DurableLessons.Llm.Tests.Fakes;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
+using DurableLessons.Testing.Models;
 using static DurableLessons.Llm.Tests.LessonSamples;
 
 namespace DurableLessons.Llm.Tests;
@@ -11,13 +11,13 @@ namespace DurableLessons.Llm.Tests;
 public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
 {
     private const string ApiKey = "sk-test-step-key-123";
-    private FakeChatServer server = null!;
+    private ScriptedChatServer server = null!;
     private ILessonAuthor author = null!;
 
     public async Task InitializeAsync()
     {
-        server = await FakeChatServer.StartAsync();
-        author = AuthorFactory.Create(new ProviderConfig("primary", server.OpenAiEndpoint, "gpt-test", ApiKey)).Author;
+        server = await ScriptedChatServer.StartAsync();
+        author = AuthorFactory.Create(new ProviderConfig("primary", server.Endpoint, "gpt-test", ApiKey)).Author;
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();
@@ -32,7 +32,7 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
     [Fact]
     public async Task Outline_step_returns_the_parsed_outline_with_its_usage_and_generator()
     {
-        server.Enqueue(FakeReply.Json(Outline, promptTokens: 812, completionTokens: 143));
+        server.Enqueue(ChatReply.Json(Outline, promptTokens: 812, completionTokens: 143));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -44,7 +44,7 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
     [Fact]
     public async Task Sections_step_returns_sections_citing_existing_notes()
     {
-        server.Enqueue(FakeReply.Json(new { sections = Sections }, 1000, 400));
+        server.Enqueue(ChatReply.Json(new { sections = Sections }, 1000, 400));
 
         var result = await author.WriteSectionsAsync(Brief(), Outline, Research(), CancellationToken.None);
 
@@ -55,7 +55,7 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
     [Fact]
     public async Task Exercises_step_returns_the_exercises()
     {
-        server.Enqueue(FakeReply.Json(new { exercises = Exercises }, 300, 90));
+        server.Enqueue(ChatReply.Json(new { exercises = Exercises }, 300, 90));
 
         var result = await author.WriteExercisesAsync(Brief(), Outline, Sections, CancellationToken.None);
 
@@ -66,7 +66,7 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
     [Fact]
     public async Task Quiz_step_returns_the_questions()
     {
-        server.Enqueue(FakeReply.Json(new { questions = Quiz }, 310, 120));
+        server.Enqueue(ChatReply.Json(new { questions = Quiz }, 310, 120));
 
         var result = await author.WriteQuizAsync(Brief(), Outline, Sections, CancellationToken.None);
 
@@ -79,7 +79,7 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
     {
         var corrected = Draft with { Sections = [Sections[0], Sections[1] with { Body = "Modal verbs take the base form without *to* [3]." }] };
         var changes = new[] { "Removed the unsupported claim that modal verbs express ability from “Modal verbs”." };
-        server.Enqueue(FakeReply.Json(new { draft = corrected, changes }, 1500, 700));
+        server.Enqueue(ChatReply.Json(new { draft = corrected, changes }, 1500, 700));
 
         var result = await author.ReviewAsync(Brief(), Draft, Research(), CancellationToken.None);
 
@@ -91,7 +91,7 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
     [Fact]
     public async Task Request_carries_the_model_the_key_and_a_strict_json_schema_response_format()
     {
-        server.Enqueue(FakeReply.Json(new { sections = Sections }));
+        server.Enqueue(ChatReply.Json(new { sections = Sections }));
 
         await author.WriteSectionsAsync(Brief(), Outline, Research(), CancellationToken.None);
 
@@ -115,7 +115,7 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
     [Fact]
     public async Task System_prompt_states_task_level_and_language_and_the_user_message_numbers_the_notes()
     {
-        server.Enqueue(FakeReply.Json(Outline));
+        server.Enqueue(ChatReply.Json(Outline));
 
         await author.OutlineAsync(Brief("intermediate") with { Language = "Spanish" }, Research(), CancellationToken.None);
 
@@ -134,9 +134,9 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
     [Fact]
     public async Task Azure_v1_endpoint_is_called_on_its_openai_v1_path()
     {
-        await using var azure = await FakeChatServer.StartAsync();
+        await using var azure = await ScriptedChatServer.StartAsync();
         var azureAuthor = AuthorFactory.Create(new ProviderConfig("azure", azure.AzureEndpoint, "my-gpt-deployment", "azure-key-456")).Author;
-        azure.Enqueue(FakeReply.Json(new { exercises = Exercises }));
+        azure.Enqueue(ChatReply.Json(new { exercises = Exercises }));
 
         var result = await azureAuthor.WriteExercisesAsync(Brief(), Outline, Sections, CancellationToken.None);
 
@@ -150,7 +150,7 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
     [Fact]
     public async Task Cancellation_by_the_caller_is_not_treated_as_a_provider_failure()
     {
-        server.Enqueue(FakeReply.After(TimeSpan.FromSeconds(30), FakeReply.Json(Outline)));
+        server.Enqueue(ChatReply.After(TimeSpan.FromSeconds(30), ChatReply.Json(Outline)));
         using var cancellation = new CancellationTokenSource();
         var call = author.OutlineAsync(Brief(), Research(), cancellation.Token);
         while (server.Requests.Count == 0)
@@ -163,5 +163,5 @@ public sealed class ModelLessonAuthorStepTests : IAsyncLifetime
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
     }
 
-    private static string Json(object value) => JsonSerializer.Serialize(value, FakeReply.Web);
+    private static string Json(object value) => JsonSerializer.Serialize(value, ChatReply.Web);
 }

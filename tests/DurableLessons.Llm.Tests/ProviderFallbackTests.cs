@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using DurableLessons.Llm.Tests.Fakes;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
+using DurableLessons.Testing.Logging;
+using DurableLessons.Testing.Models;
 using static DurableLessons.Llm.Tests.LessonSamples;
 
 namespace DurableLessons.Llm.Tests;
@@ -12,13 +14,13 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
 {
     private const string PrimaryKey = "sk-primary-secret-abc";
     private const string BackupKey = "sk-backup-secret-xyz";
-    private FakeChatServer primary = null!;
-    private FakeChatServer backup = null!;
+    private ScriptedChatServer primary = null!;
+    private ScriptedChatServer backup = null!;
 
     public async Task InitializeAsync()
     {
-        primary = await FakeChatServer.StartAsync();
-        backup = await FakeChatServer.StartAsync();
+        primary = await ScriptedChatServer.StartAsync();
+        backup = await ScriptedChatServer.StartAsync();
     }
 
     public async Task DisposeAsync()
@@ -31,8 +33,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Server_error_falls_back_to_the_second_provider()
     {
         var (author, logs) = CreateAuthor();
-        primary.Enqueue(FakeReply.Error(500));
-        backup.Enqueue(FakeReply.Json(Outline, 400, 120));
+        primary.Enqueue(ChatReply.Error(500));
+        backup.Enqueue(ChatReply.Json(Outline, 400, 120));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -49,8 +51,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Rate_limit_with_a_long_retry_after_falls_back_at_once()
     {
         var (author, logs) = CreateAuthor();
-        primary.Enqueue(FakeReply.Error(429, ("Retry-After", "120")));
-        backup.Enqueue(FakeReply.Json(new { exercises = Exercises }));
+        primary.Enqueue(ChatReply.Error(429, ("Retry-After", "120")));
+        backup.Enqueue(ChatReply.Json(new { exercises = Exercises }));
 
         var result = await author.WriteExercisesAsync(Brief(), Outline, Sections, CancellationToken.None);
 
@@ -63,7 +65,7 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Rate_limit_with_a_short_retry_after_is_retried_once_on_the_same_provider()
     {
         var (author, _) = CreateAuthor();
-        primary.Enqueue(FakeReply.Error(429, ("retry-after-ms", "50")), FakeReply.Json(new { questions = Quiz }, 200, 60));
+        primary.Enqueue(ChatReply.Error(429, ("retry-after-ms", "50")), ChatReply.Json(new { questions = Quiz }, 200, 60));
 
         var result = await author.WriteQuizAsync(Brief(), Outline, Sections, CancellationToken.None);
 
@@ -77,8 +79,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Rate_limit_again_after_waiting_once_falls_back()
     {
         var (author, logs) = CreateAuthor();
-        primary.Enqueue(FakeReply.Error(429, ("Retry-After", "0")), FakeReply.Error(429, ("Retry-After", "0")));
-        backup.Enqueue(FakeReply.Json(new { questions = Quiz }));
+        primary.Enqueue(ChatReply.Error(429, ("Retry-After", "0")), ChatReply.Error(429, ("Retry-After", "0")));
+        backup.Enqueue(ChatReply.Json(new { questions = Quiz }));
 
         var result = await author.WriteQuizAsync(Brief(), Outline, Sections, CancellationToken.None);
 
@@ -91,8 +93,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Timeout_falls_back_to_the_second_provider()
     {
         var (author, logs) = CreateAuthor(primaryTimeoutSeconds: 1);
-        primary.Enqueue(FakeReply.After(TimeSpan.FromSeconds(20), FakeReply.Json(Outline)));
-        backup.Enqueue(FakeReply.Json(Outline));
+        primary.Enqueue(ChatReply.After(TimeSpan.FromSeconds(20), ChatReply.Json(Outline)));
+        backup.Enqueue(ChatReply.Json(Outline));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -104,7 +106,7 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Network_error_falls_back_to_the_second_provider()
     {
         var (author, logs) = CreateAuthor(primaryEndpoint: $"http://127.0.0.1:{ClosedPort()}/v1");
-        backup.Enqueue(FakeReply.Json(Outline));
+        backup.Enqueue(ChatReply.Json(Outline));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -117,8 +119,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     {
         var (author, logs) = CreateAuthor();
         var full = Json(Outline);
-        primary.Enqueue(FakeReply.Completion(full[..(full.Length / 2)], 500, 4096, finishReason: "stop"));
-        backup.Enqueue(FakeReply.Json(Outline, 450, 130));
+        primary.Enqueue(ChatReply.Completion(full[..(full.Length / 2)], 500, 4096, finishReason: "stop"));
+        backup.Enqueue(ChatReply.Json(Outline, 450, 130));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -134,8 +136,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Success_status_with_an_unreadable_body_falls_back(string body, string contentType, string reason)
     {
         var (author, logs) = CreateAuthor();
-        primary.Enqueue(FakeReply.Raw(body, contentType));
-        backup.Enqueue(FakeReply.Json(Outline));
+        primary.Enqueue(ChatReply.Raw(body, contentType));
+        backup.Enqueue(ChatReply.Json(Outline));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -147,8 +149,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Reply_cut_off_at_the_token_limit_falls_back()
     {
         var (author, logs) = CreateAuthor();
-        primary.Enqueue(FakeReply.Completion("{\"title\":\"Verbs\",\"summ", 500, 16, finishReason: "length"));
-        backup.Enqueue(FakeReply.Json(Outline));
+        primary.Enqueue(ChatReply.Completion("{\"title\":\"Verbs\",\"summ", 500, 16, finishReason: "length"));
+        backup.Enqueue(ChatReply.Json(Outline));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -164,8 +166,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Schema_invalid_outline_falls_back(string reply, string reason)
     {
         var (author, logs) = CreateAuthor();
-        primary.Enqueue(FakeReply.Completion(reply));
-        backup.Enqueue(FakeReply.Json(Outline));
+        primary.Enqueue(ChatReply.Completion(reply));
+        backup.Enqueue(ChatReply.Json(Outline));
 
         var result = await author.OutlineAsync(Brief(), Research(), CancellationToken.None);
 
@@ -177,8 +179,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Sections_citing_notes_that_do_not_exist_fall_back()
     {
         var (author, logs) = CreateAuthor();
-        primary.Enqueue(FakeReply.Json(new { sections = new[] { Sections[0], Sections[1] with { CitationIds = [3, 9] } } }));
-        backup.Enqueue(FakeReply.Json(new { sections = Sections }));
+        primary.Enqueue(ChatReply.Json(new { sections = new[] { Sections[0], Sections[1] with { CitationIds = [3, 9] } } }));
+        backup.Enqueue(ChatReply.Json(new { sections = Sections }));
 
         var result = await author.WriteSectionsAsync(Brief(), Outline, Research(), CancellationToken.None);
 
@@ -191,8 +193,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Quiz_answer_outside_the_choices_falls_back()
     {
         var (author, logs) = CreateAuthor();
-        primary.Enqueue(FakeReply.Json(new { questions = new[] { Quiz[0] with { AnswerIndex = 3 } } }));
-        backup.Enqueue(FakeReply.Json(new { questions = Quiz }));
+        primary.Enqueue(ChatReply.Json(new { questions = new[] { Quiz[0] with { AnswerIndex = 3 } } }));
+        backup.Enqueue(ChatReply.Json(new { questions = Quiz }));
 
         var result = await author.WriteQuizAsync(Brief(), Outline, Sections, CancellationToken.None);
 
@@ -205,8 +207,8 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     {
         var (author, _) = CreateAuthor();
         var invented = Draft with { Sections = [Sections[0] with { CitationIds = [1, 42] }, Sections[1]] };
-        primary.Enqueue(FakeReply.Json(new { draft = invented, changes = Array.Empty<string>() }));
-        backup.Enqueue(FakeReply.Json(new { draft = Draft, changes = Array.Empty<string>() }));
+        primary.Enqueue(ChatReply.Json(new { draft = invented, changes = Array.Empty<string>() }));
+        backup.Enqueue(ChatReply.Json(new { draft = Draft, changes = Array.Empty<string>() }));
 
         var result = await author.ReviewAsync(Brief(), Draft, Research(), CancellationToken.None);
 
@@ -217,14 +219,14 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     [Fact]
     public async Task When_every_provider_fails_the_exception_lists_each_reason()
     {
-        await using var third = await FakeChatServer.StartAsync();
+        await using var third = await ScriptedChatServer.StartAsync();
         var (author, _, _) = AuthorFactory.Create(
-            new ProviderConfig("primary", primary.OpenAiEndpoint, "model-a", PrimaryKey),
-            new ProviderConfig("backup", backup.OpenAiEndpoint, "model-b", BackupKey),
+            new ProviderConfig("primary", primary.Endpoint, "model-a", PrimaryKey),
+            new ProviderConfig("backup", backup.Endpoint, "model-b", BackupKey),
             new ProviderConfig("third", third.AzureEndpoint, "model-c", "k3"));
-        primary.Enqueue(FakeReply.Error(503));
-        backup.Enqueue(FakeReply.Completion("Sure! Here is a lesson about verbs."));
-        third.Enqueue(FakeReply.Error(429));
+        primary.Enqueue(ChatReply.Error(503));
+        backup.Enqueue(ChatReply.Completion("Sure! Here is a lesson about verbs."));
+        third.Enqueue(ChatReply.Error(429));
 
         var error = await Assert.ThrowsAsync<AllProvidersFailedException>(() => author.OutlineAsync(Brief(), Research(), CancellationToken.None));
 
@@ -237,22 +239,22 @@ public sealed class ProviderFallbackTests : IAsyncLifetime
     public async Task Logs_name_the_provider_and_reason_but_never_the_api_key()
     {
         var (author, logs) = CreateAuthor();
-        primary.Enqueue(FakeReply.Error(500));
-        backup.Enqueue(FakeReply.Error(502));
+        primary.Enqueue(ChatReply.Error(500));
+        backup.Enqueue(ChatReply.Error(502));
 
         await Assert.ThrowsAsync<AllProvidersFailedException>(() => author.OutlineAsync(Brief(), Research(), CancellationToken.None));
 
         Assert.Equal(2, logs.Warnings.Count());
         Assert.Contains(logs.Warnings, w => w.Contains("primary", StringComparison.Ordinal) && w.Contains("HTTP 500", StringComparison.Ordinal) && w.Contains("trying provider backup", StringComparison.Ordinal));
         Assert.Contains(logs.Warnings, w => w.Contains("backup", StringComparison.Ordinal) && w.Contains("HTTP 502", StringComparison.Ordinal));
-        Assert.DoesNotContain(logs.Entries, e => e.Message.Contains(PrimaryKey, StringComparison.Ordinal) || e.Message.Contains(BackupKey, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Entries, e => e.MessageWithException.Contains(PrimaryKey, StringComparison.Ordinal) || e.MessageWithException.Contains(BackupKey, StringComparison.Ordinal));
     }
 
-    private (ILessonAuthor Author, CapturingLoggerProvider Logs) CreateAuthor(int? primaryTimeoutSeconds = null, string? primaryEndpoint = null)
+    private (ILessonAuthor Author, CapturedLogs Logs) CreateAuthor(int? primaryTimeoutSeconds = null, string? primaryEndpoint = null)
     {
         var (author, logs, _) = AuthorFactory.Create(
-            new ProviderConfig("primary", primaryEndpoint ?? primary.OpenAiEndpoint, "model-a", PrimaryKey, primaryTimeoutSeconds),
-            new ProviderConfig("backup", backup.OpenAiEndpoint, "model-b", BackupKey));
+            new ProviderConfig("primary", primaryEndpoint ?? primary.Endpoint, "model-a", PrimaryKey, primaryTimeoutSeconds),
+            new ProviderConfig("backup", backup.Endpoint, "model-b", BackupKey));
         return (author, logs);
     }
 

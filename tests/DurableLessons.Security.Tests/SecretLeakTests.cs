@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DurableLessons.Security.Tests.Infrastructure;
 using DurableLessons.Testing.Azurite;
+using DurableLessons.Testing.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -91,9 +92,9 @@ public sealed class SecretLeakTests : IAsyncLifetime
         Assert.Contains(_model.Calls, call => call.Authorization == $"Bearer {_modelKey}");
         Assert.Contains(_stackExchangeKey, _research.StackExchangeKeys);
         Assert.Contains($"Bearer {_gitHubToken}", _research.GitHubAuthorizations);
-        Assert.Contains(_logs.Entries, entry => entry.Contains("Azure", StringComparison.Ordinal) || entry.Contains("Table", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, entry => entry.Text.Contains("Azure", StringComparison.Ordinal) || entry.Text.Contains("Table", StringComparison.Ordinal));
         Assert.True(_logs.Entries.Count > 100, $"only {_logs.Entries.Count} log entries were captured");
-        Assert.Contains(_logs.Entries, entry => entry.Contains("/runtime/webhooks/durabletask/instances?code=*** answered 200", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, entry => entry.Text.Contains("/runtime/webhooks/durabletask/instances?code=*** answered 200", StringComparison.Ordinal));
 
         var scanner = new SecretScanner(new Dictionary<string, string>
         {
@@ -104,7 +105,7 @@ public sealed class SecretLeakTests : IAsyncLifetime
             ["Research:Sources:github:ApiKey"] = _gitHubToken,
             ["Storage:Table:ConnectionString AccountKey"] = _azurite.Account.Key,
         });
-        var leaks = _logs.Entries.Select((entry, index) => (Where: $"log entry {index}", Text: entry))
+        var leaks = _logs.Entries.Select((entry, index) => (Where: $"log entry {index}", Text: entry.Text))
             .Concat(_answers)
             .SelectMany(item => scanner.Find(item.Where, item.Text))
             .ToList();

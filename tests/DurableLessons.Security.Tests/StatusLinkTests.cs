@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using DurableLessons.Security.Tests.Infrastructure;
+using DurableLessons.Testing.Loopback;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;

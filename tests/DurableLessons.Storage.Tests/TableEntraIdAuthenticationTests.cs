@@ -4,9 +4,9 @@ using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Storage.TableStore;
 using DurableLessons.Storage.Tests.Infrastructure;
 using DurableLessons.Testing.Azurite;
-using DurableLessons.Storage.TableStore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
+using DurableLessons.Storage.TableStore;
 using DurableLessons.Storage.Tests.Infrastructure;
 using DurableLessons.Testing.Azurite;
-using DurableLessons.Storage.TableStore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DurableLessons.Storage.Tests;

@@ -2,9 +2,9 @@ using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Storage;
 using DurableLessons.StorageOutage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using DurableLessons.Testing.Azurite;
 
 namespace DurableLessons.StorageOutage.Tests;
 

@@ -1,8 +1,8 @@
 using DurableLessons.Storage.TableStore;
 using DurableLessons.StorageOutage.Tests.Infrastructure;
+using DurableLessons.Testing.Azurite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using DurableLessons.Testing.Azurite;
 
 namespace DurableLessons.StorageOutage.Tests;
 

@@ -1,4 +1,4 @@
-using DurableLessons.Llm.Tests.Fakes;
+using DurableLessons.Testing.Models;
 
 namespace DurableLessons.Syllabi.Tests;
 
@@ -17,14 +17,14 @@ public sealed class ModelSyllabusTests
         },
     };
 
-    private static Task<RunningHost> StartAsync(FakeChatServer first, FakeChatServer second) => RunningHost.StartAsync(new Dictionary<string, string>
+    private static Task<RunningHost> StartAsync(ScriptedChatServer first, ScriptedChatServer second) => RunningHost.StartAsync(new Dictionary<string, string>
     {
         ["Llm:Providers:0:Name"] = "primary",
-        ["Llm:Providers:0:Endpoint"] = first.OpenAiEndpoint,
+        ["Llm:Providers:0:Endpoint"] = first.Endpoint,
         ["Llm:Providers:0:ApiKey"] = "test-key-1",
         ["Llm:Providers:0:Model"] = "model-a",
         ["Llm:Providers:1:Name"] = "backup",
-        ["Llm:Providers:1:Endpoint"] = second.OpenAiEndpoint,
+        ["Llm:Providers:1:Endpoint"] = second.Endpoint,
         ["Llm:Providers:1:ApiKey"] = "test-key-2",
         ["Llm:Providers:1:Model"] = "model-b",
     });
@@ -32,10 +32,10 @@ public sealed class ModelSyllabusTests
     [Fact]
     public async Task A_failing_provider_falls_back_to_the_next_and_the_plan_follows_the_strict_schema()
     {
-        await using var primary = await FakeChatServer.StartAsync();
-        await using var backup = await FakeChatServer.StartAsync();
-        primary.Enqueue(FakeReply.Error(500));
-        backup.Enqueue(FakeReply.Json(Plan("Equivalent fractions", "Adding fractions")));
+        await using var primary = await ScriptedChatServer.StartAsync();
+        await using var backup = await ScriptedChatServer.StartAsync();
+        primary.Enqueue(ChatReply.Error(500));
+        backup.Enqueue(ChatReply.Json(Plan("Equivalent fractions", "Adding fractions")));
         await using var host = await StartAsync(primary, backup);
 
         var id = await host.CreateSyllabusAsync("fractions", "beginner");
@@ -53,13 +53,13 @@ public sealed class ModelSyllabusTests
     [Fact]
     public async Task A_plan_with_duplicate_lesson_titles_is_invalid_output_and_fails_the_run_with_each_providers_reason()
     {
-        await using var primary = await FakeChatServer.StartAsync();
-        await using var backup = await FakeChatServer.StartAsync();
+        await using var primary = await ScriptedChatServer.StartAsync();
+        await using var backup = await ScriptedChatServer.StartAsync();
         // The activity retries the step, so every attempt gets the same bad plans.
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            primary.Enqueue(FakeReply.Json(Plan("Same title", "same  TITLE")));
-            backup.Enqueue(FakeReply.Json(Plan("Same title", "Same title")));
+            primary.Enqueue(ChatReply.Json(Plan("Same title", "same  TITLE")));
+            backup.Enqueue(ChatReply.Json(Plan("Same title", "Same title")));
         }
 
         await using var host = await StartAsync(primary, backup);

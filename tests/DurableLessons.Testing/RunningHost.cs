@@ -2,43 +2,88 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DurableLessons.Hosts.Local;
-using Xunit;
+using DurableLessons.Testing.Logging;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Xunit;
 
 namespace DurableLessons.Testing;
 
-/// <summary>The real embedded host (Kestrel, engine, SQLite) on a free loopback port with its own data directory.</summary>
+/// <summary>
+/// The real embedded host (Kestrel, engine, SQLite) in this process, on a free loopback port with a fresh temp data
+/// directory, its logs captured (<see cref="Logs"/>). Start fails the test loudly.
+/// </summary>
 public sealed class RunningHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-    private readonly DirectoryInfo _dataDirectory;
+    private readonly bool _ownsDataDirectory;
 
-    private RunningHost(WebApplication app, DirectoryInfo dataDirectory, Uri baseAddress)
+    private RunningHost(WebApplication app, string dataDirectory, bool ownsDataDirectory, CapturedLogs logs, Uri baseAddress)
     {
-        _app = app;
-        _dataDirectory = dataDirectory;
+        App = app;
+        _ownsDataDirectory = ownsDataDirectory;
+        DataDirectory = dataDirectory;
+        Logs = logs;
         BaseAddress = baseAddress;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
+
+    public WebApplication App { get; }
 
     /// <summary>The host's root URL, ending in '/'.</summary>
     public Uri BaseAddress { get; }
 
     public HttpClient Client { get; }
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => App.Services;
 
-    public static async Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    public DurableTaskClient Workflows => Services.GetRequiredService<DurableTaskClient>();
+
+    public string DataDirectory { get; }
+
+    /// <summary>Every log entry the host wrote at its configured levels (Warning and up unless the test says otherwise).</summary>
+    public CapturedLogs Logs { get; }
+
+    public static Task<RunningHost> StartAsync(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null) =>
+        StartAsync(new RunningHostOptions { Settings = settings ?? new Dictionary<string, string>(), Services = services });
+
+    public static async Task<RunningHost> StartAsync(RunningHostOptions options)
     {
-        var dataDirectory = Directory.CreateTempSubdirectory("durable-lessons-test-");
-        var args = new List<string> { "--urls", "http://127.0.0.1:0", $"--DataDirectory={dataDirectory.FullName}", "--Logging:LogLevel:Default=Warning" };
-        args.AddRange((settings ?? new Dictionary<string, string>()).Select(s => $"--{s.Key}={s.Value}"));
+        ArgumentNullException.ThrowIfNull(options);
+        var dataDirectory = options.DataDirectory ?? Directory.CreateTempSubdirectory("durable-lessons-test-").FullName;
+        var logs = new CapturedLogs();
+        var app = Build(options with { Arguments = ["--urls=http://127.0.0.1:0", .. options.Arguments] }, dataDirectory, logs);
+        try
+        {
+            await app.StartAsync();
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
 
-        var app = LocalHost.Build([.. args], services);
-        await app.StartAsync();
         var address = app.Urls.Single(url => url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal) && !url.EndsWith(":0", StringComparison.Ordinal));
-        return new RunningHost(app, dataDirectory, new Uri(address + "/"));
+        return new RunningHost(app, dataDirectory, options.DataDirectory is null, logs, new Uri(address + "/"));
+    }
+
+    /// <summary>Builds, without starting, the host as the tests run it (the caller chooses <c>--urls</c>).</summary>
+    public static WebApplication Build(RunningHostOptions options, string dataDirectory, CapturedLogs logs)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        string[] args =
+        [
+            $"--DataDirectory={dataDirectory}",
+            "--Logging:LogLevel:Default=Warning",
+            .. options.Settings.Select(s => $"--{s.Key}={s.Value}"),
+            .. options.Arguments,
+        ];
+        return LocalHost.Build(args, services =>
+        {
+            services.AddSingleton<ILoggerProvider>(logs);
+            options.Services?.Invoke(services);
+        });
     }
 
     public Task<HttpResponseMessage> PostLessonAsync(string subject, string topic, string level, IReadOnlyList<string>? sources = null) =>
@@ -73,11 +118,16 @@ public sealed class RunningHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await App.StopAsync();
+        await App.DisposeAsync();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         try
         {
-            _dataDirectory.Delete(recursive: true);
+            Directory.Delete(DataDirectory, recursive: true);
         }
         catch (IOException)
         {

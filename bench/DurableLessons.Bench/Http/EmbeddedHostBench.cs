@@ -6,7 +6,7 @@ using DurableLessons.Bench.Http.Wire;
 using DurableLessons.Bench.Warmup;
 using DurableLessons.Bench.Workflows;
 using DurableLessons.Engine;
-using DurableLessons.Hosts.Local;
+using DurableLessons.Testing;
 using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Bench.Http;
@@ -36,80 +36,73 @@ internal static class EmbeddedHostBench
 
     public static async Task<HostLatencyResult> RunAsync(string dataDirectory, BenchSettings settings, Action<string> progress, CancellationToken cancellationToken)
     {
-        await using var app = LocalHost.Build(
+        await using var host = await RunningHost.StartAsync(new RunningHostOptions
+        {
+            DataDirectory = dataDirectory,
+            Arguments =
             [
-                "--urls=http://127.0.0.1:0",
-                $"--DataDirectory={dataDirectory}",
-                "--Logging:LogLevel:Default=Warning",
                 "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
                 "--Logging:LogLevel:Microsoft.Hosting.Lifetime=Warning",
             ],
-            services => services.AddDurableTasks(BenchWorkflows.Register));
-        await app.StartAsync(cancellationToken);
-        try
+            Services = services => services.AddDurableTasks(BenchWorkflows.Register),
+        });
+        var workflows = host.Workflows;
+        var baseAddress = host.BaseAddress;
+        using var load = new LoadGenerator(baseAddress);
+
+        var levels = settings.HostClientLevels;
+        var startWarmup = await JitWarmup.RunUntilQuietAsync(
+            settings,
+            async (slice, token) =>
+            {
+                await load.RunAsync(levels[slice % levels.Count], settings.JitSlice, settings.StartMaxRequests, Start($"jit{slice}-"), HttpStatusCode.Accepted, token);
+                await WaitForBacklogAsync(workflows, settings.BacklogTimeout, token);
+            },
+            cancellationToken);
+        progress($"start warm-up: {startWarmup.Describe()}");
+
+        var starts = new List<LatencySummary>();
+        var drains = new List<TimeSpan>();
+        foreach (var clients in levels)
         {
-            var workflows = app.Services.GetRequiredService<DurableTaskClient>();
-            var baseAddress = new Uri(app.Urls.Single(url => url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal)));
-            using var load = new LoadGenerator(baseAddress);
-
-            var levels = settings.HostClientLevels;
-            var startWarmup = await JitWarmup.RunUntilQuietAsync(
-                settings,
-                async (slice, token) =>
-                {
-                    await load.RunAsync(levels[slice % levels.Count], settings.JitSlice, settings.StartMaxRequests, Start($"jit{slice}-"), HttpStatusCode.Accepted, token);
-                    await WaitForBacklogAsync(workflows, settings.BacklogTimeout, token);
-                },
-                cancellationToken);
-            progress($"start warm-up: {startWarmup.Describe()}");
-
-            var starts = new List<LatencySummary>();
-            var drains = new List<TimeSpan>();
-            foreach (var clients in levels)
-            {
-                await load.RunAsync(clients, settings.HttpWarmup, settings.StartMaxRequests, Start($"warm{clients}-"), HttpStatusCode.Accepted, cancellationToken);
-                await WaitForBacklogAsync(workflows, settings.BacklogTimeout, cancellationToken);
-                var summary = await load.RunAsync(clients, settings.HttpDuration, settings.StartMaxRequests, Start($"start{clients}-"), HttpStatusCode.Accepted, cancellationToken);
-                var drain = await WaitForBacklogAsync(workflows, settings.BacklogTimeout, cancellationToken);
-                progress($"start, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms, JIT {summary.JitTime.TotalMilliseconds:0} ms in window; backlog done {drain.TotalSeconds:0.0} s later");
-                starts.Add(summary);
-                drains.Add(drain);
-            }
-
-            var completed = await workflows.QueryPageAsync(
-                new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = StatusInstances },
-                cancellationToken);
-            var ids = completed.Values.Select(instance => instance.InstanceId).ToArray();
-            if (ids.Length == 0)
-            {
-                throw new InvalidOperationException("No started instance completed; the status route has nothing to read.");
-            }
-
-            HttpRequestSpec Status(int n) => HttpRequestSpec.Get($"{WebhookBase}/instances/{ids[n % ids.Length]}");
-            var statusWarmup = await JitWarmup.RunUntilQuietAsync(
-                settings,
-                (slice, token) => load.RunAsync(levels[slice % levels.Count], settings.JitSlice, settings.HttpMaxRequests, Status, HttpStatusCode.OK, token),
-                cancellationToken);
-            progress($"status warm-up: {statusWarmup.Describe()}");
-
-            var gets = new List<LatencySummary>();
-            foreach (var clients in levels)
-            {
-                await load.RunAsync(clients, settings.HttpWarmup, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
-                var summary = await load.RunAsync(clients, settings.HttpDuration, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
-                progress($"status GET, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms, JIT {summary.JitTime.TotalMilliseconds:0} ms in window");
-                gets.Add(summary);
-            }
-
-            var failed = await workflows.QueryPageAsync(
-                new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], PageSize = 1000 },
-                cancellationToken);
-            return new HostLatencyResult(starts, gets, drains, failed.Values.Count, startWarmup, statusWarmup);
+            await load.RunAsync(clients, settings.HttpWarmup, settings.StartMaxRequests, Start($"warm{clients}-"), HttpStatusCode.Accepted, cancellationToken);
+            await WaitForBacklogAsync(workflows, settings.BacklogTimeout, cancellationToken);
+            var summary = await load.RunAsync(clients, settings.HttpDuration, settings.StartMaxRequests, Start($"start{clients}-"), HttpStatusCode.Accepted, cancellationToken);
+            var drain = await WaitForBacklogAsync(workflows, settings.BacklogTimeout, cancellationToken);
+            progress($"start, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms, JIT {summary.JitTime.TotalMilliseconds:0} ms in window; backlog done {drain.TotalSeconds:0.0} s later");
+            starts.Add(summary);
+            drains.Add(drain);
         }
-        finally
+
+        var completed = await workflows.QueryPageAsync(
+            new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Completed], PageSize = StatusInstances },
+            cancellationToken);
+        var ids = completed.Values.Select(instance => instance.InstanceId).ToArray();
+        if (ids.Length == 0)
         {
-            await app.StopAsync(CancellationToken.None);
+            throw new InvalidOperationException("No started instance completed; the status route has nothing to read.");
         }
+
+        HttpRequestSpec Status(int n) => HttpRequestSpec.Get($"{WebhookBase}/instances/{ids[n % ids.Length]}");
+        var statusWarmup = await JitWarmup.RunUntilQuietAsync(
+            settings,
+            (slice, token) => load.RunAsync(levels[slice % levels.Count], settings.JitSlice, settings.HttpMaxRequests, Status, HttpStatusCode.OK, token),
+            cancellationToken);
+        progress($"status warm-up: {statusWarmup.Describe()}");
+
+        var gets = new List<LatencySummary>();
+        foreach (var clients in levels)
+        {
+            await load.RunAsync(clients, settings.HttpWarmup, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
+            var summary = await load.RunAsync(clients, settings.HttpDuration, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
+            progress($"status GET, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms, JIT {summary.JitTime.TotalMilliseconds:0} ms in window");
+            gets.Add(summary);
+        }
+
+        var failed = await workflows.QueryPageAsync(
+            new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], PageSize = 1000 },
+            cancellationToken);
+        return new HostLatencyResult(starts, gets, drains, failed.Values.Count, startWarmup, statusWarmup);
     }
 
     private static Func<int, HttpRequestSpec> Start(string idPrefix) => n => HttpRequestSpec.PostJson(

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using DurableLessons.Load.Clients;
-using DurableLessons.Load.FakeModel;
+using DurableLessons.Testing.Models;
 
 namespace DurableLessons.Load.Analysis;
 
@@ -28,7 +28,7 @@ internal sealed record LessonTimeSplit(double RunWall, double Model, double Rese
 internal static class EngineOverhead
 {
     public static async Task<IReadOnlyList<LessonTimeSplit>> MeasureAsync(
-        HttpClient http, Uri host, IReadOnlyList<LessonOutcome> outcomes, ModelCallLog calls, int sampleSize, CancellationToken cancellationToken)
+        HttpClient http, Uri host, IReadOnlyList<LessonOutcome> outcomes, IReadOnlyList<ServedModelCall> calls, int sampleSize, CancellationToken cancellationToken)
     {
         var completed = outcomes.Where(o => o.IsCompleted && o.InstanceId is not null).ToList();
         if (completed.Count == 0)
@@ -38,14 +38,14 @@ internal static class EngineOverhead
 
         var step = Math.Max(1, completed.Count / sampleSize);
         var sample = completed.Where((_, i) => i % step == 0).Take(sampleSize).ToList();
-        var callsByTopic = calls.All().ToLookup(c => c.Topic, StringComparer.Ordinal);
+        var callsByTopic = calls.ToLookup(c => c.Topic, StringComparer.Ordinal);
         var splits = new List<LessonTimeSplit>(sample.Count);
         foreach (var lesson in sample)
         {
             var uri = new Uri(host, $"runtime/webhooks/durabletask/instances/{Uri.EscapeDataString(lesson.InstanceId!)}?showHistory=true&showHistoryOutput=true");
             using var response = await http.GetAsync(uri, cancellationToken);
             using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
-            if (Split(document.RootElement, ModelCallLog.BusyMilliseconds(callsByTopic[lesson.Topic])) is { } split)
+            if (Split(document.RootElement, ModelBusyTime.Milliseconds(callsByTopic[lesson.Topic])) is { } split)
             {
                 splits.Add(split);
             }

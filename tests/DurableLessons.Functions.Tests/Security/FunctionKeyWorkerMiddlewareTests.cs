@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using DurableLessons.Functions.Tests.Composition;
 using DurableLessons.Hosts.Functions.Security;
+using DurableLessons.Testing.Logging;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,7 +7,7 @@ public sealed class OpenHostFixture : IAsyncLifetime
 
     public RunningHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
-    public async Task InitializeAsync() => _host = await RunningHost.StartAsync();
+    public async Task InitializeAsync() => _host = await WebhookTestHost.StartAsync();
 
     public async Task DisposeAsync()
     {
@@ -27,7 +27,7 @@ public sealed class KeyedHostFixture : IAsyncLifetime
 
     public RunningHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
 
-    public async Task InitializeAsync() => _host = await RunningHost.StartAsync($"--Security:SystemKey={SystemKey}");
+    public async Task InitializeAsync() => _host = await WebhookTestHost.StartAsync($"--Security:SystemKey={SystemKey}");
 
     public async Task DisposeAsync()
     {

@@ -1,9 +1,9 @@
 namespace DurableLessons.Http.Tests.Infrastructure;
 
-/// <summary>A data directory path under the temp folder, removed (with whatever the host wrote) on dispose.</summary>
+/// <summary>A data directory path under the temp folder, not yet created, removed (with whatever the host wrote) on dispose.</summary>
 public sealed class TemporaryDirectory : IDisposable
 {
-    public string Path { get; } = RunningHost.NewDataDirectory();
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "durablelessons-http-tests", Guid.NewGuid().ToString("N"));
 
     public void Dispose()
     {

@@ -8,7 +8,7 @@ namespace DurableLessons.Http.Tests.Infrastructure;
 /// <summary>Talks to the management webhooks the way an admin script does: plain HTTP and JSON.</summary>
 public sealed class WebhookApi(HttpClient client)
 {
-    public const string Base = RunningHost.WebhookBase;
+    public const string Base = WebhookTestHost.WebhookBase;
 
     // Only a guard against a hung engine: the loop ends as soon as the state is reached.
     private static readonly TimeSpan WaitLimit = TimeSpan.FromSeconds(30);

@@ -1,40 +1,30 @@
 using System.Collections.Concurrent;
-using System.Net;
+using DurableLessons.Testing.Loopback;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Research.Tests.Infrastructure;
 
-/// <summary>A minimal Kestrel app on 127.0.0.1 and a free port that answers like a real API and records what it was asked.</summary>
+/// <summary>A <see cref="LoopbackServer"/> that answers like a real API and records what it was asked.</summary>
 internal sealed class FakeApi : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackServer _server;
     private readonly ConcurrentQueue<RecordedRequest> _requests;
 
-    private FakeApi(WebApplication app, ConcurrentQueue<RecordedRequest> requests, Uri baseUrl)
+    private FakeApi(LoopbackServer server, ConcurrentQueue<RecordedRequest> requests)
     {
-        _app = app;
+        _server = server;
         _requests = requests;
-        BaseUrl = baseUrl;
     }
 
-    public Uri BaseUrl { get; }
+    public Uri BaseUrl => _server.BaseAddress;
 
     public IReadOnlyList<RecordedRequest> Requests => [.. _requests];
 
     public static async Task<FakeApi> StartAsync(Func<HttpContext, Task> handler)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], EnvironmentName = "Test" });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        var app = builder.Build();
         var requests = new ConcurrentQueue<RecordedRequest>();
-        app.Run(async context =>
+        var server = await LoopbackServer.StartAsync(app => app.Run(async context =>
         {
             requests.Enqueue(RecordedRequest.From(context.Request));
             try
@@ -45,13 +35,8 @@ internal sealed class FakeApi : IAsyncDisposable
             {
                 // The client gave up (a timeout or cancellation test): nothing left to answer.
             }
-        });
-
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        var baseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
-        Assert.Equal("127.0.0.1", baseUrl.Host);
-        return new FakeApi(app, requests, baseUrl);
+        }));
+        return new FakeApi(server, requests);
     }
 
     public static Task Json(HttpContext context, string json, int status = StatusCodes.Status200OK)
@@ -68,12 +53,7 @@ internal sealed class FakeApi : IAsyncDisposable
         await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _app.StopAsync(stopping.Token);
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
 
 internal sealed record RecordedRequest(string Path, IReadOnlyDictionary<string, string> Query, IReadOnlyDictionary<string, string> Headers)

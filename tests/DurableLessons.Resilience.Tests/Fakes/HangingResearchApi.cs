@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
+using DurableLessons.Testing.Loopback;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Resilience.Tests.Fakes;
 
@@ -17,27 +16,19 @@ public sealed class HangingResearchApi : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<Guid, HungCall> calls = new();
     private readonly CancellationTokenSource stopping = new();
-    private readonly WebApplication app;
-
-    private HangingResearchApi(WebApplication app) => this.app = app;
+    private LoopbackServer server = null!;
 
     /// <summary>How long a request hangs: far beyond any source timeout a test configures.</summary>
     public static TimeSpan HangFor { get; } = TimeSpan.FromMinutes(5);
 
-    public string BaseUrl => app.Urls.Single();
+    public string BaseUrl => server.BaseUrl;
 
     public IReadOnlyList<HungCall> Calls => calls.Values.OrderBy(c => c.Started).ToArray();
 
     public static async Task<HangingResearchApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var api = new HangingResearchApi(app);
-        app.MapFallback(api.HangAsync);
-        await app.StartAsync();
+        var api = new HangingResearchApi();
+        api.server = await LoopbackServer.StartAsync(app => app.MapFallback(api.HangAsync));
         return api;
     }
 
@@ -63,8 +54,7 @@ public sealed class HangingResearchApi : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await server.DisposeAsync();
         stopping.Dispose();
     }
 }

@@ -14,14 +14,6 @@ internal static class StepReplies
     private const string NotesBegin = "BEGIN UNTRUSTED RESEARCH NOTES";
     private const string NotesEnd = "END UNTRUSTED RESEARCH NOTES";
 
-    public static string StepOf(JsonElement request) =>
-        request.TryGetProperty("response_format", out var format)
-        && format.TryGetProperty("json_schema", out var schema)
-        && schema.TryGetProperty("name", out var name)
-        && name.GetString() is { } schemaName
-            ? schemaName.Replace("lesson_", string.Empty, StringComparison.Ordinal)
-            : "unknown";
-
     public static JsonObject For(string step, JsonElement request)
     {
         var user = UserMessage(request);

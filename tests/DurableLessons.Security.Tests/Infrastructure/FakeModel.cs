@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
+using DurableLessons.Testing.Models;
 using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Security.Tests.Infrastructure;
@@ -11,23 +9,22 @@ namespace DurableLessons.Security.Tests.Infrastructure;
 public sealed record ModelCall(string Step, string Authorization, string SystemPrompt, string UserPrompt);
 
 /// <summary>
-/// A chat-completions server on 127.0.0.1 (<c>/v1/chat/completions</c>) playing a model. By default it answers each
+/// The shared <see cref="ScriptedChatServer"/> playing a model. By default it answers each
 /// lesson step (recognised by its <c>response_format</c> schema name) with a small valid reply citing the first research
 /// note; <see cref="Answer"/> replaces that with any behaviour, such as failing or obeying injected instructions.
 /// </summary>
 public sealed partial class FakeModel : IAsyncDisposable
 {
-    private readonly ConcurrentQueue<ModelCall> _calls = new();
-    private LoopbackServer _server = null!;
+    private ScriptedChatServer _server = null!;
 
     private FakeModel()
     {
     }
 
     /// <summary>The endpoint to configure as <c>Llm:Providers:N:Endpoint</c>.</summary>
-    public string Endpoint => _server.BaseUrl + "/v1";
+    public string Endpoint => _server.Endpoint;
 
-    public IReadOnlyList<ModelCall> Calls => [.. _calls];
+    public IReadOnlyList<ModelCall> Calls => [.. _server.Requests.Select(CallOf)];
 
     /// <summary>What to answer a call: a status code and, for 200, the message content. Defaults to <see cref="ValidReply"/>.</summary>
     public Func<ModelCall, (int Status, string Content)> Answer { get; set; } = call => (StatusCodes.Status200OK, ValidReply(call));
@@ -35,7 +32,7 @@ public sealed partial class FakeModel : IAsyncDisposable
     public static async Task<FakeModel> StartAsync()
     {
         var model = new FakeModel();
-        model._server = await LoopbackServer.StartAsync(app => app.MapPost("/v1/chat/completions", model.HandleAsync));
+        model._server = await ScriptedChatServer.StartAsync(model.Reply);
         return model;
     }
 
@@ -81,46 +78,14 @@ public sealed partial class FakeModel : IAsyncDisposable
         return reply.ToJsonString();
     }
 
-    private async Task HandleAsync(HttpContext context)
+    private ChatReply Reply(ChatRequest request)
     {
-        using var body = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        var root = body.RootElement;
-        var step = root.TryGetProperty("response_format", out var format) && format.TryGetProperty("json_schema", out var schema)
-            ? schema.GetProperty("name").GetString() ?? ""
-            : "";
-        var messages = root.GetProperty("messages").EnumerateArray().ToList();
-        string Message(string role) => string.Join('\n', messages
-            .Where(m => m.GetProperty("role").GetString() == role)
-            .Select(m => m.GetProperty("content") is { ValueKind: JsonValueKind.String } text ? text.GetString() : m.GetProperty("content").ToString()));
-        var call = new ModelCall(step, context.Request.Headers.Authorization.ToString(), Message("system"), Message("user"));
-        _calls.Enqueue(call);
-
-        var (status, content) = Answer(call);
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        if (status != StatusCodes.Status200OK)
-        {
-            await context.Response.WriteAsync("""{"error":{"message":"fake model error","type":"server_error"}}""", context.RequestAborted);
-            return;
-        }
-
-        var completion = new JsonObject
-        {
-            ["id"] = "chatcmpl-fake",
-            ["object"] = "chat.completion",
-            ["created"] = 1_700_000_000,
-            ["model"] = root.GetProperty("model").GetString(),
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content, ["refusal"] = null },
-                ["logprobs"] = null,
-                ["finish_reason"] = "stop",
-            }),
-            ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 50, ["total_tokens"] = 150 },
-        };
-        await context.Response.WriteAsync(completion.ToJsonString(), context.RequestAborted);
+        var (status, content) = Answer(CallOf(request));
+        return status == StatusCodes.Status200OK ? ChatReply.Completion(content) : ChatReply.Error(status);
     }
+
+    private static ModelCall CallOf(ChatRequest request) =>
+        new(request.Step, request.Authorization, request.Message("system"), request.Message("user"));
 
     [GeneratedRegex(@"^\[(\d+)\] \{", RegexOptions.Multiline)]
     private static partial Regex NoteNumber();

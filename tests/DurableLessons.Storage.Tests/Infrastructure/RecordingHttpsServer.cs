@@ -1,14 +1,9 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using DurableLessons.Testing.Azurite;
-using Microsoft.Extensions.Logging;
+using DurableLessons.Testing.Loopback;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Storage.Tests.Infrastructure;
 
@@ -19,75 +14,62 @@ namespace DurableLessons.Storage.Tests.Infrastructure;
 /// </summary>
 internal sealed class RecordingHttpsServer : IAsyncDisposable
 {
-    private readonly WebApplication app;
+    private LoopbackServer server = null!;
 
-    private RecordingHttpsServer(WebApplication app, X509Certificate2 certificate, Uri endpoint)
-    {
-        this.app = app;
-        Certificate = certificate;
-        Endpoint = endpoint;
-    }
+    private RecordingHttpsServer(X509Certificate2 certificate) => Certificate = certificate;
 
     public X509Certificate2 Certificate { get; }
 
-    public Uri Endpoint { get; }
+    public Uri Endpoint => server.BaseAddress;
 
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     public static async Task<RecordingHttpsServer> StartAsync(int transientFailures = 0)
     {
-        var certificate = LoopbackCertificate.Create();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(certificate)));
-        var app = builder.Build();
-        RecordingHttpsServer? server = null;
-        app.Run(async context =>
-        {
-            server!.Requests.Enqueue(new RecordedRequest(
-                context.Request.Method,
-                context.Request.Path + context.Request.QueryString,
-                context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
-            if (server.Requests.Count <= transientFailures)
-            {
-                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-                context.Response.Headers["x-ms-error-code"] = "ServerBusy";
-                context.Response.ContentType = "application/json";
-                await context.Response.WriteAsync("""{"odata.error":{"code":"ServerBusy","message":{"lang":"en-US","value":"The server is busy."}}}""");
-                return;
-            }
-
-            if (HttpMethods.IsPost(context.Request.Method))
-            {
-                context.Response.StatusCode = StatusCodes.Status204NoContent;
-                return;
-            }
-
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync("""{"odata.error":{"code":"ResourceNotFound","message":{"lang":"en-US","value":"The specified resource does not exist."}}}""");
-        });
-
+        var server = new RecordingHttpsServer(LoopbackCertificate.Create());
         try
         {
-            await app.StartAsync();
+            server.server = await LoopbackServer.StartAsync(
+                app => app.Run(context => server.AnswerAsync(context, transientFailures)),
+                new LoopbackServerOptions { Certificate = server.Certificate });
+            return server;
         }
         catch
         {
-            await app.DisposeAsync();
-            certificate.Dispose();
+            server.Certificate.Dispose();
             throw;
         }
+    }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.Single()
-            ?? throw new InvalidOperationException("The test https server did not report its address.");
-        server = new RecordingHttpsServer(app, certificate, new Uri(address.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal)));
-        return server;
+    private async Task AnswerAsync(HttpContext context, int transientFailures)
+    {
+        Requests.Enqueue(new RecordedRequest(
+            context.Request.Method,
+            context.Request.Path + context.Request.QueryString,
+            context.Request.Headers.ToDictionary(header => header.Key, header => header.Value.ToString(), StringComparer.OrdinalIgnoreCase)));
+        if (Requests.Count <= transientFailures)
+        {
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            context.Response.Headers["x-ms-error-code"] = "ServerBusy";
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync("""{"odata.error":{"code":"ServerBusy","message":{"lang":"en-US","value":"The server is busy."}}}""");
+            return;
+        }
+
+        if (HttpMethods.IsPost(context.Request.Method))
+        {
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status404NotFound;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync("""{"odata.error":{"code":"ResourceNotFound","message":{"lang":"en-US","value":"The specified resource does not exist."}}}""");
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.DisposeAsync();
+        await server.DisposeAsync();
         Certificate.Dispose();
     }
 

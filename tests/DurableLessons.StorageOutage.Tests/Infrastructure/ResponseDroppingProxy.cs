@@ -1,13 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DurableLessons.Testing.Loopback;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.StorageOutage.Tests.Infrastructure;
 
@@ -18,31 +14,26 @@ namespace DurableLessons.StorageOutage.Tests.Infrastructure;
 /// </summary>
 public sealed partial class ResponseDroppingProxy : IAsyncDisposable
 {
-    private readonly WebApplication app;
     private readonly HttpClient forward;
     private readonly Uri target;
     private readonly HashSet<string> runMarkersSeen = new(StringComparer.Ordinal);
     private readonly Lock sync = new();
+    private LoopbackServer server = null!;
     private int droppedResponses;
 
-    private ResponseDroppingProxy(WebApplication app, HttpClient forward, Uri target)
+    private ResponseDroppingProxy(HttpClient forward, Uri target)
     {
-        this.app = app;
         this.forward = forward;
         this.target = target;
     }
 
-    public int Port { get; private set; }
+    public int Port => server.Port;
 
     /// <summary>Committed save transactions whose response was thrown away.</summary>
     public int DroppedResponses => Volatile.Read(ref droppedResponses);
 
     public static async Task<ResponseDroppingProxy> StartAsync(int targetPort)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
         var forward = new HttpClient(new SocketsHttpHandler
         {
             UseProxy = false,
@@ -50,18 +41,14 @@ public sealed partial class ResponseDroppingProxy : IAsyncDisposable
             UseCookies = false,
             AutomaticDecompression = System.Net.DecompressionMethods.None,
         });
-        var proxy = new ResponseDroppingProxy(app, forward, new Uri($"http://127.0.0.1:{targetPort}"));
-        app.Run(proxy.ForwardAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        proxy.Port = new Uri(address).Port;
+        var proxy = new ResponseDroppingProxy(forward, new Uri($"http://127.0.0.1:{targetPort}"));
+        proxy.server = await LoopbackServer.StartAsync(app => app.Run(proxy.ForwardAsync));
         return proxy;
     }
 
     public async ValueTask DisposeAsync()
     {
-        await app.StopAsync();
-        await app.DisposeAsync();
+        await server.DisposeAsync();
         forward.Dispose();
     }
 

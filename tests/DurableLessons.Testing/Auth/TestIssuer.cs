@@ -2,10 +2,9 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using DurableLessons.Testing.Loopback;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -20,15 +19,17 @@ public sealed class TestIssuer : IAsyncDisposable
 {
     public const string KeyId = "test-issuer-key";
 
-    private readonly WebApplication _app;
     private readonly RSA _rsa = RSA.Create(2048);
     private readonly ConcurrentDictionary<string, PendingCode> _codes = new();
+    private LoopbackServer _server = null!;
     private bool _stopped;
 
-    private TestIssuer(WebApplication app) => _app = app;
+    private TestIssuer()
+    {
+    }
 
     /// <summary>The issuer URL (<c>iss</c> and <c>Auth:Authority</c>), without a trailing slash.</summary>
-    public string Authority => _app.Urls.Single(url => url.StartsWith("http://127.0.0.1:", StringComparison.Ordinal));
+    public string Authority => _server.BaseUrl;
 
     /// <summary>Who <c>/authorize</c> signs in, and with which audience and roles.</summary>
     public TestSignIn NextSignIn { get; set; } = new("learner-a", "Learner A", "api://durable-lessons", []);
@@ -43,14 +44,8 @@ public sealed class TestIssuer : IAsyncDisposable
 
     public static async Task<TestIssuer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var issuer = new TestIssuer(app);
-        issuer.Map(app);
-        await app.StartAsync();
+        var issuer = new TestIssuer();
+        issuer._server = await LoopbackServer.StartAsync(issuer.Map);
         return issuer;
     }
 
@@ -191,8 +186,7 @@ public sealed class TestIssuer : IAsyncDisposable
         }
 
         _stopped = true;
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        await _server.DisposeAsync();
         _rsa.Dispose();
     }
 

@@ -36,7 +36,7 @@ public sealed class EmbeddedTestEngine : HostedTestEngine
             }
 
             builder.Configuration.AddInMemoryCollection(configuration);
-            builder.Logging.AddProvider(new TestOutputLoggerProvider(options.Output));
+            builder.Logging.AddProvider(new Logging.CapturedLogs(options.Output, LogLevel.Warning));
             builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
             services?.Invoke(builder.Services);
             builder.Services.AddDurableTasks(tasks);

@@ -1,38 +1,28 @@
 using System.Collections.Concurrent;
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using DurableLessons.Shared.Lessons;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Testing.Models;
 
 /// <summary>
-/// A chat-completions server on 127.0.0.1 that answers every lesson step with a schema-valid reply after a jittered
+/// A <see cref="ScriptedChatServer"/> that answers every lesson step with a schema-valid reply after a jittered
 /// delay, so a SIGKILL of the host often lands while a step is waiting for the model. It counts the calls per lesson
 /// and step, and remembers every title it wrote in a review reply (the title a saved version must carry).
 /// </summary>
 public sealed partial class FakeLessonModel : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly Random _jitter;
     private readonly TimeSpan _minDelay;
     private readonly TimeSpan _maxDelay;
     private readonly ConcurrentDictionary<(string Lesson, string Step), int> _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentBag<string>> _reviewTitles = new();
+    private ScriptedChatServer _server = null!;
     private int _replies;
-    private int _abandoned;
 
-    private FakeLessonModel(WebApplication app, int seed, TimeSpan minDelay, TimeSpan maxDelay)
+    private FakeLessonModel(int seed, TimeSpan minDelay, TimeSpan maxDelay)
     {
-        _app = app;
         _jitter = new Random(seed);
         _minDelay = minDelay;
         _maxDelay = maxDelay;
@@ -42,12 +32,22 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
     public static IReadOnlyList<string> Steps { get; } = ["lesson_outline", "lesson_sections", "lesson_exercises", "lesson_quiz", "lesson_review"];
 
     /// <summary>The provider endpoint to configure: <c>http://127.0.0.1:port/v1</c>.</summary>
-    public string Endpoint { get; private set; } = string.Empty;
+    public string Endpoint => _server.Endpoint;
 
     /// <summary>Requests whose caller went away before the reply was written (the host was killed mid-call).</summary>
-    public int Abandoned => Volatile.Read(ref _abandoned);
+    public int Abandoned => _server.Abandoned;
 
     public int TotalCalls => _calls.Values.Sum();
+
+    /// <summary>Every call whose reply was written in full, in the order they finished.</summary>
+    public IReadOnlyList<ServedModelCall> Served =>
+    [
+        .. _server.Answered.Select(answered => new ServedModelCall(
+            answered.Request.Step.StartsWith("practice_", StringComparison.Ordinal) ? string.Empty : ParseLesson(answered.Request.Message("system")).Topic,
+            answered.Request.Step,
+            answered.Request.ReceivedTimestamp,
+            answered.AnsweredTimestamp)),
+    ];
 
     /// <summary>How long the practice tutor's calls (grading, answering) take: long enough to kill the host during one.</summary>
     public TimeSpan TutorDelay { get; set; } = TimeSpan.FromSeconds(3);
@@ -69,17 +69,8 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
 
     public static async Task<FakeLessonModel> StartAsync(int seed, TimeSpan minDelay, TimeSpan maxDelay)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.WebHost.UseShutdownTimeout(TimeSpan.FromSeconds(2));
-        var app = builder.Build();
-        var model = new FakeLessonModel(app, seed, minDelay, maxDelay);
-        app.MapPost("/v1/chat/completions", model.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.SingleOrDefault()
-            ?? throw new InvalidOperationException("The fake model did not report a listening address.");
-        model.Endpoint = address.TrimEnd('/') + "/v1";
+        var model = new FakeLessonModel(seed, minDelay, maxDelay);
+        model._server = await ScriptedChatServer.StartAsync(model.Answer);
         return model;
     }
 
@@ -89,69 +80,25 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
     public IReadOnlyCollection<string> ReviewTitlesFor(LessonKey key) =>
         _reviewTitles.TryGetValue(LessonLabel(key), out var titles) ? titles.ToArray() : [];
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private static string LessonLabel(LessonKey key) => $"{key.Subject}|{key.Topic}|{key.Level.ToWire()}";
 
-    private async Task HandleAsync(HttpContext context)
+    private ChatReply Answer(ChatRequest request)
     {
-        using var request = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-        var body = request.RootElement;
-        var step = body.GetProperty("response_format").GetProperty("json_schema").GetProperty("name").GetString()!;
-        var system = Message(body, "system");
-        var user = Message(body, "user");
+        var step = request.Step;
         var tutoring = step.StartsWith("practice_", StringComparison.Ordinal);
-        var lesson = tutoring ? null : ParseLesson(system);
+        var lesson = tutoring ? null : ParseLesson(request.Message("system"));
         _calls.AddOrUpdate((lesson?.Label ?? Tutoring, step), 1, (_, count) => count + 1);
-
         if (tutoring && RefuseTutoring)
         {
-            context.Response.StatusCode = StatusCodes.Status400BadRequest;
-            context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(AzureContentFilter.Refusal("violence").ToJsonString(), context.RequestAborted);
-            return;
+            return ChatReply.ContentFilter("violence");
         }
 
-        JsonObject content;
-        try
-        {
-            await Task.Delay(tutoring ? TutorDelay : NextDelay(), context.RequestAborted);
-            content = tutoring ? TutorReply(step) : Reply(step, lesson!, NoteIds(user));
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            Interlocked.Increment(ref _abandoned);
-            return;
-        }
-
-        var completion = new JsonObject
-        {
-            ["id"] = $"chatcmpl-{Interlocked.Increment(ref _replies)}",
-            ["object"] = "chat.completion",
-            ["created"] = 1_700_000_000,
-            ["model"] = body.GetProperty("model").GetString(),
-            ["choices"] = new JsonArray(new JsonObject
-            {
-                ["index"] = 0,
-                ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = content.ToJsonString(), ["refusal"] = null },
-                ["logprobs"] = null,
-                ["finish_reason"] = "stop",
-            }),
-            ["usage"] = new JsonObject { ["prompt_tokens"] = 100, ["completion_tokens"] = 50, ["total_tokens"] = 150 },
-        };
-        context.Response.ContentType = "application/json";
-        try
-        {
-            await context.Response.WriteAsync(completion.ToJsonString(), context.RequestAborted);
-        }
-        catch (Exception error) when (error is OperationCanceledException or IOException)
-        {
-            Interlocked.Increment(ref _abandoned);
-        }
+        // The reply is written only after the delay, so a review title is remembered only if the host could still get it.
+        return ChatReply.After(
+            tutoring ? TutorDelay : NextDelay(),
+            ChatReply.For(_ => ChatReply.Completion((tutoring ? TutorReply(step) : Reply(step, lesson!, NoteIds(request.Message("user")))).ToJsonString())));
     }
 
     private TimeSpan NextDelay()
@@ -221,11 +168,6 @@ public sealed partial class FakeLessonModel : IAsyncDisposable
             ["answerIndex"] = 1,
             ["explanation"] = "The example section works through a case.",
         });
-
-    private static string Message(JsonElement body, string role) =>
-        body.GetProperty("messages").EnumerateArray()
-            .Single(m => m.GetProperty("role").GetString() == role)
-            .GetProperty("content").GetString()!;
 
     private static Lesson ParseLesson(string systemMessage)
     {

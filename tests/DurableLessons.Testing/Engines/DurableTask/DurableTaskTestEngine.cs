@@ -34,7 +34,7 @@ public sealed class DurableTaskTestEngine : TestEngine
     internal static async Task<TestEngine> StartAsync(
         Action<DurableTaskRegistry> tasks, Action<IServiceCollection>? services, TestEngineOptions options)
     {
-        var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(new TestOutputLoggerProvider(options.Output)));
+        var loggerFactory = LoggerFactory.Create(logging => logging.AddProvider(new Logging.CapturedLogs(options.Output, LogLevel.Warning)));
         var converter = new JsonDataConverter(WorkflowJson.Options);
         // Orchestrators are wrapped before the host exists; they get its services once it does (no run starts earlier).
         var hostServices = new LateServiceProvider();
