@@ -37,7 +37,7 @@ public sealed class RegenerationStarter(
         var settings = options.Value;
         var template = new LessonRunInput(
             "template", "template", LessonLevel.Beginner, null, lessonOptions.DefaultLanguage, [.. sources.EnabledSources],
-            lessonOptions.SourceTimeoutSeconds, lessonOptions.RunTimeoutSeconds, lessonOptions.NoteTokenBudget)
+            lessonOptions.RunTimeoutSeconds, lessonOptions.NoteTokenBudget)
         {
             StorageRetryAttempts = lessonOptions.StorageRetryAttempts,
         };

@@ -54,7 +54,6 @@ public sealed partial class LessonRequestValidator(IResearchSourceDirectory sour
             request.UserId,
             language,
             chosen,
-            options.SourceTimeoutSeconds,
             options.RunTimeoutSeconds,
             options.NoteTokenBudget) { StorageRetryAttempts = options.StorageRetryAttempts }, errors);
     }

@@ -68,7 +68,6 @@ public sealed partial class SyllabusRequestValidator(IResearchSourceDirectory so
             null,
             syllabus.Language,
             [.. sources.EnabledSources],
-            lessonOptions.SourceTimeoutSeconds,
             lessonOptions.RunTimeoutSeconds,
             lessonOptions.NoteTokenBudget)
         {

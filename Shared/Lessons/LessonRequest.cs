@@ -24,7 +24,6 @@ public sealed record LessonRunInput(
     string? UserId = null,
     string Language = LessonOptions.DefaultLanguageCode,
     IReadOnlyList<string>? Sources = null,
-    int SourceTimeoutSeconds = LessonOptions.DefaultSourceTimeoutSeconds,
     int RunTimeoutSeconds = LessonOptions.DefaultRunTimeoutSeconds,
     int NoteTokenBudget = LessonOptions.DefaultNoteTokenBudget)
 {
@@ -50,7 +49,6 @@ public sealed record LessonRunInput(
         RunInputRules.RequireLevel(Level, "level");
         RunInputRules.RequireRange(RunTimeoutSeconds, 10, 86_400, "runTimeoutSeconds");
         RunInputRules.RequireRange(NoteTokenBudget, 200, 100_000, "noteTokenBudget");
-        RunInputRules.RequireRange(SourceTimeoutSeconds, 1, 600, "sourceTimeoutSeconds");
         RunInputRules.RequireRange(StorageRetryAttempts, 1, 20, "storageRetryAttempts");
         if (Sources is { } sources && (sources.Count == 0 || sources.Any(string.IsNullOrWhiteSpace)))
         {
