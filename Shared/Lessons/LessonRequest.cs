@@ -21,7 +21,6 @@ public sealed record LessonRunInput(
     [property: JsonRequired] string Subject,
     [property: JsonRequired] string Topic,
     [property: JsonRequired] LessonLevel Level,
-    string? UserId = null,
     string Language = LessonOptions.DefaultLanguageCode,
     IReadOnlyList<string>? Sources = null,
     int RunTimeoutSeconds = LessonOptions.DefaultRunTimeoutSeconds,
