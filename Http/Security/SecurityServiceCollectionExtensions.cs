@@ -49,7 +49,7 @@ public static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSystemKey(this IServiceCollection services, IConfiguration configuration)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(SystemKeyVerifier)))
+        if (services.Any(descriptor => descriptor.ImplementationType == typeof(SecurityOptionsValidator)))
         {
             return services;
         }
@@ -57,8 +57,8 @@ public static class SecurityServiceCollectionExtensions
         services.AddOptions<SecurityOptions>()
             .Bind(configuration.GetSection(SecurityOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
-        services.AddSingleton<SystemKeyVerifier>();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        services.TryAddSingleton<SystemKeyVerifier>();
         return services;
     }
 }
