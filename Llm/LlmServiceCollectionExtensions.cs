@@ -28,18 +28,12 @@ public static class LlmServiceCollectionExtensions
             .Bind(configuration.GetSection(LlmOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddLessonTelemetryInstruments();
+        services.AddModelBasics();
         services.TryAddSingleton<IAzureCredentialSource, DefaultAzureCredentialSource>();
-        services.TryAddSingleton<ILessonAuthor>(provider =>
-            provider.GetRequiredService<IOptions<LlmOptions>>().Value.ConfiguredProviders.Count > 0
-                ? new ModelLessonAuthor(
-                    provider.GetRequiredService<IOptions<LlmOptions>>(),
-                    provider.GetRequiredService<IAzureCredentialSource>(),
-                    provider.GetRequiredService<LessonTelemetry>(),
-                    provider.GetRequiredService<TimeProvider>(),
-                    provider.GetRequiredService<ILogger<ModelLessonAuthor>>())
-                : new OfflineLessonAuthor());
+        services.TryAddSingleton<ILessonAuthor>(provider => ModelOrOfflineRegistration.ModelOrOffline<ILessonAuthor>(
+            provider,
+            parts => new ModelLessonAuthor(parts.Options, parts.Credentials, parts.Telemetry, parts.Time, parts.Logger<ModelLessonAuthor>()),
+            () => new OfflineLessonAuthor()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, LessonAuthorStartupLog>());
         return services;
     }

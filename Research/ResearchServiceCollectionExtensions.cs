@@ -22,7 +22,7 @@ public static class ResearchServiceCollectionExtensions
 
     /// <summary>
     /// Registers the research sources (every built-in one, enabled or not), <see cref="IResearchSourceCatalog"/>
-    /// (also as <see cref="IResearchSourceDirectory"/>), <see cref="ResearchMerger"/> and the "Research" options,
+    /// (also as <see cref="IResearchSourceDirectory"/>), <see cref="ResearchMerger"/> (also as <see cref="IResearchMerger"/>) and the "Research" options,
     /// validated at start. <paramref name="configuration"/> is the root configuration.
     /// </summary>
     public static IServiceCollection AddResearch(this IServiceCollection services, IConfiguration configuration)
@@ -30,18 +30,8 @@ public static class ResearchServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
-        var section = configuration.GetSection(ResearchOptions.SectionName);
         services.AddOptions<ResearchOptions>()
-            .Bind(section)
-            .Configure(options =>
-            {
-                // Lessons:SourceTimeoutSeconds is the product-wide per-source timeout; Research:DefaultTimeoutSeconds wins if both are set.
-                if (section[nameof(ResearchOptions.DefaultTimeoutSeconds)] is null
-                    && configuration.GetValue<int?>("Lessons:SourceTimeoutSeconds") is { } lessonsTimeout)
-                {
-                    options.DefaultTimeoutSeconds = lessonsTimeout;
-                }
-            })
+            .Bind(configuration.GetSection(ResearchOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ResearchOptions>, ResearchOptionsValidator>());
 
@@ -76,6 +66,7 @@ public static class ResearchServiceCollectionExtensions
         services.TryAddSingleton<IResearchSourceCatalog, ResearchSourceCatalog>();
         services.TryAddSingleton<IResearchSourceDirectory>(provider => provider.GetRequiredService<IResearchSourceCatalog>());
         services.TryAddSingleton<ResearchMerger>();
+        services.TryAddSingleton<IResearchMerger>(provider => provider.GetRequiredService<ResearchMerger>());
         return services;
     }
 }

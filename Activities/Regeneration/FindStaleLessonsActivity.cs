@@ -4,6 +4,7 @@ using DurableLessons.Shared.Syllabi;
 using DurableLessons.Shared.Runs;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using DurableLessons.Shared.Regeneration;
 
 namespace DurableLessons.Activities.Regeneration;
 

@@ -1,4 +1,3 @@
-using DurableLessons.Research;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
@@ -12,7 +11,7 @@ namespace DurableLessons.Activities.Research;
 [DurableTask(LessonActivityNames.MergeResearch)]
 public sealed class MergeResearchActivity(
     ActivityCancellation cancellation,
-    ResearchMerger merger,
+    IResearchMerger merger,
     IArtifactStore artifacts,
     ILogger<MergeResearchActivity> logger) : TaskActivity<MergeResearchInput, MergeResearchOutput>
 {

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using DurableLessons.Research;
 using DurableLessons.Shared.Lessons;
+using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Shared.Runs;
 using Microsoft.DurableTask;
@@ -27,7 +27,7 @@ public sealed class ResearchSourceActivity(
         deadline.CancelAfter(timeout);
 
         var stopwatch = Stopwatch.StartNew();
-        IReadOnlyList<Shared.Research.ResearchNote> notes;
+        IReadOnlyList<ResearchNote> notes;
         try
         {
             notes = await source.SearchAsync(input.Query, deadline.Token);

@@ -1,8 +1,6 @@
 using DurableLessons.Http.Auth;
-using DurableLessons.Http.Configuration;
-using DurableLessons.Http.Runs;
+using DurableLessons.Application.Configuration;
 using DurableLessons.Http.Security;
-using DurableLessons.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -10,6 +8,8 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using DurableLessons.Application.Regeneration;
+using DurableLessons.Application.Runs;
 
 namespace DurableLessons.Http.Admin;
 
@@ -29,18 +29,16 @@ public static class AdminEndpoints
     {
         services.AddValidatedOptions<RetentionOptions>(configuration, RetentionOptions.SectionName);
         // The system key, also where the management webhooks are not hosted here (Functions serves its own).
-        services.AddOptions<SecurityOptions>().Bind(configuration.GetSection(SecurityOptions.SectionName));
-        services.TryAddSingleton<SystemKeyVerifier>();
+        services.AddSystemKey(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddLearnerAuthentication(configuration);
         services.AddSingleton<AdminAccess>();
-        services.AddLessonTelemetryInstruments();
-        services.TryAddSingleton<RunStarter>();
+        services.AddRunStarter();
         services.AddSingleton<BulkRunOperations>();
         services.AddSingleton<RetentionPurger>();
         services.AddSingleton<RetentionEndpoint>();
-        services.AddValidatedOptions<RegenerationOptions>(configuration, RegenerationOptions.SectionName);
-        services.AddSingleton<RegenerationStarter>();
+        services.AddRegeneration(configuration);
+        services.AddSingleton<RegenerationStartHandler>();
         return services;
     }
 
@@ -56,7 +54,7 @@ public static class AdminEndpoints
         api.MapDelete(Routes.AdminRuns, async (HttpRequest request, DurableTaskClient client, AdminAccess access, RetentionEndpoint retention) =>
             access.Deny(request) ?? await retention.PurgeAsync(request, client))
             .WithName("PurgeOldRuns");
-        api.MapPost(Routes.Regenerations, async (HttpRequest request, DurableTaskClient client, AdminAccess access, RegenerationStarter regeneration) =>
+        api.MapPost(Routes.Regenerations, async (HttpRequest request, DurableTaskClient client, AdminAccess access, RegenerationStartHandler regeneration) =>
             access.Deny(request) ?? await regeneration.StartNowAsync(request, client))
             .WithName("StartRegeneration");
         return endpoints;

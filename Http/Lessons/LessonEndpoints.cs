@@ -1,10 +1,7 @@
-using DurableLessons.Http.Configuration;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
-using DurableLessons.Http.Runs;
 using DurableLessons.Shared.Lessons;
-using DurableLessons.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +9,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using DurableLessons.Application.Lessons;
 
 namespace DurableLessons.Http.Lessons;
 
@@ -29,13 +26,10 @@ public static class LessonEndpoints
 
     public static IServiceCollection AddLessonHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<LessonOptions>(configuration, LessonOptions.SectionName);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<LessonOptions>>().Value);
+        services.AddLessonRuns(configuration);
         services.AddSingleton<LessonRequestValidator>();
         services.TryAddSingleton<StarterLinks>();
-        services.AddLessonTelemetryInstruments();
-        services.TryAddSingleton<RunStarter>();
-        services.AddSingleton<LessonRunStarter>();
+        services.AddSingleton<LessonStartHandler>();
         services.AddSingleton<LessonQueries>();
         return services;
     }
@@ -43,7 +37,7 @@ public static class LessonEndpoints
     public static IEndpointRouteBuilder MapLessonEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Lessons");
-        api.MapPost(Routes.Start, (HttpRequest request, DurableTaskClient client, LessonRunStarter starter) => starter.StartAsync(request, client))
+        api.MapPost(Routes.Start, (HttpRequest request, DurableTaskClient client, LessonStartHandler handler) => handler.StartAsync(request, client))
             .WithName("StartLesson")
             .WithMetadata(new JsonRequestBody(typeof(LessonRequest)))
             .Produces<HttpManagementPayload>(StatusCodes.Status202Accepted)

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using DurableLessons.Application.Lessons;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
 
 namespace DurableLessons.Http.Lessons;
 
 /// <summary>Turns a client's lesson request into a run input, or lists every problem by field name.</summary>
-public sealed partial class LessonRequestValidator(IResearchSourceDirectory sources, LessonOptions options)
+public sealed partial class LessonRequestValidator(IResearchSourceDirectory sources, LessonRunInputs inputs)
 {
     public const int MaxTextLength = 100;
 
@@ -29,7 +30,7 @@ public sealed partial class LessonRequestValidator(IResearchSourceDirectory sour
             errors["level"] = [$"'{Truncate(request.Level)}' is not a level; use one of {string.Join(", ", LessonLevels.Names)}."];
         }
 
-        var language = request.Language?.Trim() is { Length: > 0 } requested ? requested : options.DefaultLanguage;
+        var language = request.Language?.Trim() is { Length: > 0 } requested ? requested : inputs.DefaultLanguage;
         if (!LanguagePattern().IsMatch(language))
         {
             errors["language"] = ["Use a language tag such as 'en' or 'pt-BR'."];
@@ -47,16 +48,7 @@ public sealed partial class LessonRequestValidator(IResearchSourceDirectory sour
             return (null, errors);
         }
 
-        return (new LessonRunInput(
-            subject!,
-            topic!,
-            level,
-            request.UserId,
-            language,
-            chosen,
-            options.SourceTimeoutSeconds,
-            options.RunTimeoutSeconds,
-            options.NoteTokenBudget) { StorageRetryAttempts = options.StorageRetryAttempts }, errors);
+        return (inputs.For(subject!, topic!, level, language, chosen), errors);
     }
 
     /// <summary>Validates a subject or topic taken from a route.</summary>

@@ -1,4 +1,4 @@
-using DurableLessons.Http.Configuration;
+using DurableLessons.Application.Configuration;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Problems;
 using DurableLessons.Http.Security;

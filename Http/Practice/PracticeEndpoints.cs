@@ -1,10 +1,7 @@
 using DurableLessons.Http.Auth;
-using DurableLessons.Http.Configuration;
 using DurableLessons.Http.Requests;
-using DurableLessons.Http.Runs;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Practice;
-using DurableLessons.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -12,7 +9,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using DurableLessons.Application.Practice;
 
 namespace DurableLessons.Http.Practice;
 
@@ -21,13 +18,10 @@ public static class PracticeEndpoints
 {
     public static IServiceCollection AddPracticeHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<PracticeOptions>(configuration, PracticeOptions.SectionName);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<PracticeOptions>>().Value);
+        services.AddPracticeSessions(configuration);
         services.TryAddSingleton<StarterLinks>();
-        services.AddLessonTelemetryInstruments();
-        services.TryAddSingleton<RunStarter>();
         services.AddLearnerAuthentication(configuration);
-        services.AddSingleton<PracticeSessionStarter>();
+        services.AddSingleton<PracticeStartHandler>();
         services.AddSingleton<PracticeMessages>();
         services.AddSingleton<PracticeQueries>();
         services.AddSingleton<PracticeProgress>();
@@ -37,7 +31,7 @@ public static class PracticeEndpoints
     public static IEndpointRouteBuilder MapPracticeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Practice");
-        api.MapPost(PracticeRoutes.Start, (HttpRequest request, DurableTaskClient client, PracticeSessionStarter starter, string subject, string topic, string? level, string? version, string? learnerId) =>
+        api.MapPost(PracticeRoutes.Start, (HttpRequest request, DurableTaskClient client, PracticeStartHandler starter, string subject, string topic, string? level, string? version, string? learnerId) =>
             starter.StartAsync(request, client, subject, topic, level, version, learnerId))
             .WithName("StartPractice")
             .Produces<PracticeStarted>(StatusCodes.Status202Accepted)

@@ -36,14 +36,29 @@ public static class SecurityServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddFunctionKeyPolicy(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SecurityOptions>()
-            .Bind(configuration.GetSection(SecurityOptions.SectionName))
-            .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>());
-        services.TryAddSingleton<SystemKeyVerifier>();
+        services.AddSystemKey(configuration);
         services.TryAddSingleton<FunctionKeyVerifier>();
         services.TryAddSingleton<FunctionKeyPolicy>();
         services.AddPublicStatusLinks(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The one binding of <see cref="SecurityOptions"/> (section <c>Security</c>), validated at start, and the
+    /// <see cref="SystemKeyVerifier"/> that reads it (idempotent).
+    /// </summary>
+    public static IServiceCollection AddSystemKey(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(descriptor => descriptor.ImplementationType == typeof(SecurityOptionsValidator)))
+        {
+            return services;
+        }
+
+        services.AddOptions<SecurityOptions>()
+            .Bind(configuration.GetSection(SecurityOptions.SectionName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
+        services.TryAddSingleton<SystemKeyVerifier>();
         return services;
     }
 }

@@ -1,5 +1,5 @@
 using DurableLessons.Http.Auth;
-using DurableLessons.Http.Configuration;
+using DurableLessons.Application.Configuration;
 using DurableLessons.Http.Practice;
 using DurableLessons.Http.StatusLinks;
 using Microsoft.AspNetCore.Builder;

@@ -17,7 +17,7 @@ public sealed class DifficultySwitch(
     ISyllabusStore store,
     ISyllabusOwners owners,
     SyllabusLookup lookup,
-    SyllabusRunStarter starter,
+    SyllabusStartHandler starter,
     SyllabusRequestValidator validator,
     LearnerResolver learners)
 {

@@ -1,9 +1,6 @@
 using DurableLessons.Http.Auth;
-using DurableLessons.Http.Configuration;
-using DurableLessons.Http.Runs;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
-using DurableLessons.Shared.Telemetry;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -11,7 +8,7 @@ using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
+using DurableLessons.Application.Syllabi;
 
 namespace DurableLessons.Http.Syllabi;
 
@@ -32,17 +29,13 @@ public static class SyllabusEndpoints
     /// <summary>Binds and validates <see cref="SyllabusOptions"/> (section <c>Syllabi</c>) at start and registers the handlers.</summary>
     public static IServiceCollection AddSyllabusHttp(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<SyllabusOptions>(configuration, SyllabusOptions.SectionName);
-        services.AddSingleton(sp => sp.GetRequiredService<IOptions<SyllabusOptions>>().Value);
+        services.AddSyllabusRuns(configuration);
         services.AddSingleton<SyllabusRequestValidator>();
         services.AddSingleton<SyllabusLookup>();
-        services.AddSingleton<LessonStateReader>();
         services.TryAddSingleton<StarterLinks>();
-        services.AddLessonTelemetryInstruments();
-        services.TryAddSingleton<RunStarter>();
-        services.AddSingleton<SyllabusRunStarter>();
+        services.AddSingleton<SyllabusStartHandler>();
         services.AddSingleton<SyllabusQueries>();
-        services.AddSingleton<SyllabusLessonStarter>();
+        services.AddSingleton<SyllabusLessonHandlers>();
         services.AddSingleton<DifficultySwitch>();
         services.AddSingleton<SyllabusSharing>();
         services.AddLearnerAuthentication(configuration);
@@ -53,7 +46,7 @@ public static class SyllabusEndpoints
     public static IEndpointRouteBuilder MapSyllabusEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Syllabi");
-        api.MapPost(Routes.Start, (HttpRequest request, DurableTaskClient client, SyllabusRunStarter starter) => starter.StartAsync(request, client))
+        api.MapPost(Routes.Start, (HttpRequest request, DurableTaskClient client, SyllabusStartHandler handler) => handler.StartAsync(request, client))
             .WithName("StartSyllabus");
         api.MapGet(Routes.Get, (HttpRequest request, string id, DurableTaskClient client, SyllabusQueries queries) => queries.GetAsync(request, client, id))
             .WithName("GetSyllabus");
@@ -65,11 +58,11 @@ public static class SyllabusEndpoints
             .WithName("ListMySyllabi")
             .Produces<MySyllabi>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPost(Routes.GenerateLesson, (HttpRequest request, string id, string lessonId, DurableTaskClient client, SyllabusLessonStarter starter) =>
-            starter.GenerateLessonAsync(request, client, id, lessonId))
+        api.MapPost(Routes.GenerateLesson, (HttpRequest request, string id, string lessonId, DurableTaskClient client, SyllabusLessonHandlers handlers) =>
+            handlers.StartLessonRunAsync(request, client, id, lessonId))
             .WithName("GenerateSyllabusLesson");
-        api.MapPost(Routes.GenerateAll, (HttpRequest request, string id, DurableTaskClient client, SyllabusLessonStarter starter) =>
-            starter.GenerateAllAsync(request, client, id))
+        api.MapPost(Routes.GenerateAll, (HttpRequest request, string id, DurableTaskClient client, SyllabusLessonHandlers handlers) =>
+            handlers.StartPendingLessonsBatchAsync(request, client, id))
             .WithName("GenerateSyllabusLessons");
         api.MapPost(Routes.LowerDifficulty, (HttpRequest request, string id, DurableTaskClient client, DifficultySwitch difficulty) =>
             difficulty.LowerAsync(request, client, id))

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
+using DurableLessons.Application.Syllabi;
 
 namespace DurableLessons.Http.Syllabi;
 

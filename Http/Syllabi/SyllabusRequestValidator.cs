@@ -55,27 +55,6 @@ public sealed partial class SyllabusRequestValidator(IResearchSourceDirectory so
         options.NoteTokenBudget,
         options.RunTimeoutSeconds);
 
-    /// <summary>The lesson run of a skeleton: subject = the syllabus topic, topic = the skeleton's title.</summary>
-    public LessonRunInput LessonRunFor(SyllabusDocument syllabus, LessonSkeleton skeleton)
-    {
-        ArgumentNullException.ThrowIfNull(syllabus);
-        ArgumentNullException.ThrowIfNull(skeleton);
-        var key = syllabus.LessonKeyFor(skeleton);
-        return new LessonRunInput(
-            key.Subject,
-            key.Topic,
-            key.Level,
-            null,
-            syllabus.Language,
-            [.. sources.EnabledSources],
-            lessonOptions.SourceTimeoutSeconds,
-            lessonOptions.RunTimeoutSeconds,
-            lessonOptions.NoteTokenBudget)
-        {
-            StorageRetryAttempts = lessonOptions.StorageRetryAttempts,
-        };
-    }
-
     [GeneratedRegex("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]
     private static partial Regex LanguagePattern();
 }

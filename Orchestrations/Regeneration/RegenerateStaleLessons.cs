@@ -3,6 +3,7 @@ using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.DurableTask;
 using Microsoft.Extensions.Logging;
+using DurableLessons.Shared.Regeneration;
 
 namespace DurableLessons.Orchestrations.Regeneration;
 

@@ -13,10 +13,7 @@ public sealed class ResearchOptions
     /// <summary>Folder of Markdown/text notes the local source searches; defaults to the shipped corpus ({app}/Corpus).</summary>
     public string? CorpusPath { get; set; }
 
-    /// <summary>
-    /// Timeout of a source without its own <c>TimeoutSeconds</c>. When this key is absent, <c>Lessons:SourceTimeoutSeconds</c>
-    /// is used if present (see <see cref="ResearchServiceCollectionExtensions.AddResearch"/>).
-    /// </summary>
+    /// <summary>Timeout of a source without its own <c>TimeoutSeconds</c>.</summary>
     public int DefaultTimeoutSeconds { get; set; } = 10;
 
     /// <summary>Sent with every request. Public APIs (Wikipedia in particular) ask for a descriptive agent with a contact.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
 using DurableLessons.Research.Merging;
 using DurableLessons.Research.Text;
 using DurableLessons.Shared.Research;
@@ -23,11 +22,10 @@ namespace DurableLessons.Research;
 /// <see cref="ResearchPack.Sources"/> lists every outcome in input order with its error and time, and as its notes
 /// the ones that made it into the pack.
 /// </summary>
-public sealed class ResearchMerger
+public sealed class ResearchMerger : IResearchMerger
 {
     public const int MinTrimmedChars = 80;
 
-    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "A service injected into the merge activity; instance API by design.")]
     public ResearchPack Merge(IReadOnlyList<SourceOutcome> outcomes, int tokenBudget)
     {
         ArgumentNullException.ThrowIfNull(outcomes);

@@ -28,13 +28,7 @@ public sealed class LessonOptions
 
     public const int DefaultNoteTokenBudget = 3000;
 
-    public const int DefaultSourceTimeoutSeconds = 10;
-
     public const string DefaultLanguageCode = "en";
-
-    /// <summary>Per-source timeout used when a source has none of its own.</summary>
-    [Range(1, 600)]
-    public int SourceTimeoutSeconds { get; set; } = DefaultSourceTimeoutSeconds;
 
     [Required]
     [RegularExpression("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")]

@@ -21,10 +21,8 @@ public sealed record LessonRunInput(
     [property: JsonRequired] string Subject,
     [property: JsonRequired] string Topic,
     [property: JsonRequired] LessonLevel Level,
-    string? UserId = null,
     string Language = LessonOptions.DefaultLanguageCode,
     IReadOnlyList<string>? Sources = null,
-    int SourceTimeoutSeconds = LessonOptions.DefaultSourceTimeoutSeconds,
     int RunTimeoutSeconds = LessonOptions.DefaultRunTimeoutSeconds,
     int NoteTokenBudget = LessonOptions.DefaultNoteTokenBudget)
 {
@@ -50,7 +48,6 @@ public sealed record LessonRunInput(
         RunInputRules.RequireLevel(Level, "level");
         RunInputRules.RequireRange(RunTimeoutSeconds, 10, 86_400, "runTimeoutSeconds");
         RunInputRules.RequireRange(NoteTokenBudget, 200, 100_000, "noteTokenBudget");
-        RunInputRules.RequireRange(SourceTimeoutSeconds, 1, 600, "sourceTimeoutSeconds");
         RunInputRules.RequireRange(StorageRetryAttempts, 1, 20, "storageRetryAttempts");
         if (Sources is { } sources && (sources.Count == 0 || sources.Any(string.IsNullOrWhiteSpace)))
         {

@@ -1,3 +1,6 @@
+using DurableLessons.Shared.Regeneration;
+using DurableLessons.Shared.Lessons;
+
 namespace DurableLessons.Orchestrations.Tests;
 
 /// <summary>Regeneration of stale and flagged lessons as lesson sub-orchestrations, on both engines.</summary>

@@ -83,14 +83,8 @@ public static class TelemetryServiceCollectionExtensions
 
             services[index] = ServiceDescriptor.Describe(
                 typeof(TService),
-                provider => decorate(Resolve<TService>(registered, provider), provider),
+                provider => decorate(registered.Instantiate<TService>(provider), provider),
                 registered.Lifetime);
         }
     }
-
-    private static TService Resolve<TService>(ServiceDescriptor registered, IServiceProvider provider)
-        where TService : class =>
-        (TService)(registered.ImplementationInstance
-            ?? registered.ImplementationFactory?.Invoke(provider)
-            ?? ActivatorUtilities.CreateInstance(provider, registered.ImplementationType!));
 }

@@ -3,7 +3,7 @@ using DurableLessons.Http.Streaming;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
-using DurableLessons.Http.Runs;
+using DurableLessons.Application.Lessons;
 using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Hosts.Local.Cli;
@@ -77,9 +77,9 @@ internal sealed class GenerateCommand(GenerateArguments arguments, TextWriter ou
     {
         var client = services.GetRequiredService<DurableTaskClient>();
         var changes = services.GetRequiredService<IRunChangeSignal>();
-        var instanceId = input.Key.RunInstanceId;
-        var runs = services.GetRequiredService<RunStarter>();
-        if (!await runs.StartOrJoinAsync(client, OrchestrationNames.LessonGeneration, instanceId, input, cancellationToken))
+        var run = await services.GetRequiredService<LessonRunStarter>().StartOrJoinAsync(client, input, cancellationToken);
+        var instanceId = run.InstanceId;
+        if (!run.Started)
         {
             await progressWriter.WriteLineAsync($"A run for {input.Key} is already in progress in this data directory; following it.");
         }

@@ -1,5 +1,6 @@
 using DurableLessons.Http.Admin;
 using Microsoft.Extensions.Options;
+using DurableLessons.Application.Regeneration;
 
 namespace DurableLessons.Hosts.Local.Scheduling;
 

@@ -1,6 +1,7 @@
 using DurableLessons.Http.Admin;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using DurableLessons.Application.Regeneration;
 
 namespace DurableLessons.Hosts.Local.Scheduling;
 

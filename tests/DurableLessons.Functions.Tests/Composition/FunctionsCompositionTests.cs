@@ -44,7 +44,7 @@ public sealed class FunctionsCompositionTests
         using var services = FunctionsApp.Compose(FunctionsApp.SampleSettings());
         var serializer = services.GetRequiredService<IOptions<WorkerOptions>>().Value.Serializer;
         Assert.NotNull(serializer);
-        var input = new LessonRunInput("chemistry", "bonds", LessonLevel.Advanced, null, "en", ["local"], 10, 600, 3000);
+        var input = new LessonRunInput("chemistry", "bonds", LessonLevel.Advanced, "en", ["local"], 600, 3000);
 
         var json = JsonNode.Parse(serializer.Serialize(input).ToString())!.AsObject();
 

@@ -11,6 +11,7 @@ using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Syllabi;
 using DurableLessons.Storage.Configuration;
+using DurableLessons.Application.Regeneration;
 
 namespace DurableLessons.Functions.Tests.Composition;
 

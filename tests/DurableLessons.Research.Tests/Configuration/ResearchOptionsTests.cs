@@ -31,7 +31,7 @@ public sealed class ResearchOptionsTests
             ["Research:Sources:wikipedia:TimeoutSeconds"] = "4",
             ["Research:Sources:github:Enabled"] = "true",
             ["Research:Sources:local:Enabled"] = "false",
-            ["Lessons:SourceTimeoutSeconds"] = "7",
+            ["Research:DefaultTimeoutSeconds"] = "7",
         });
         var catalog = services.GetRequiredService<IResearchSourceCatalog>();
 
@@ -39,18 +39,6 @@ public sealed class ResearchOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(4), catalog.TimeoutFor("WIKIPEDIA"));
         Assert.Equal(TimeSpan.FromSeconds(7), catalog.TimeoutFor("github"));
         Assert.Equal("wikipedia", catalog.Get("Wikipedia").Name);
-    }
-
-    [Fact]
-    public void Research_default_timeout_wins_over_the_lessons_one()
-    {
-        using var services = ResearchTestHost.Build(new Dictionary<string, string?>
-        {
-            ["Research:DefaultTimeoutSeconds"] = "3",
-            ["Lessons:SourceTimeoutSeconds"] = "7",
-        });
-
-        Assert.Equal(TimeSpan.FromSeconds(3), services.GetRequiredService<IResearchSourceCatalog>().TimeoutFor("devto"));
     }
 
     [Fact]

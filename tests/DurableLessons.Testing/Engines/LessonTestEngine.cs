@@ -78,10 +78,7 @@ public sealed class LessonTestEngine : IAsyncDisposable
         }
     }
 
-    private static ILessonAuthor ProductAuthor(ServiceDescriptor product, IServiceProvider provider) =>
-        product.ImplementationInstance as ILessonAuthor
-        ?? (ILessonAuthor?)product.ImplementationFactory?.Invoke(provider)
-        ?? (ILessonAuthor)ActivatorUtilities.CreateInstance(provider, product.ImplementationType!);
+    private static ILessonAuthor ProductAuthor(ServiceDescriptor product, IServiceProvider provider) => product.Instantiate<ILessonAuthor>(provider);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,8 @@
 using DurableLessons.Activities.Regeneration;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.Azure.Functions.Worker;
+using DurableLessons.Shared.Regeneration;
+using DurableLessons.Shared.Lessons;
 
 namespace DurableLessons.Hosts.Functions.Triggers.Activities;
 

@@ -11,7 +11,7 @@ namespace DurableLessons.Hosts.Functions.Triggers.Http;
 public sealed class AdminHttpFunctions(
     BulkRunOperations bulk,
     RetentionEndpoint retention,
-    RegenerationStarter regeneration,
+    RegenerationStartHandler regeneration,
     AdminAccess access)
 {
     [Function(nameof(ListRuns))]

@@ -11,7 +11,7 @@ namespace DurableLessons.Hosts.Functions.Triggers.Http;
 /// The /api/lessons routes (host.json's route prefix is "api"), bound to the same handlers, verbs and routes as the
 /// embedded host's <see cref="LessonEndpoints"/>. Anonymous at the Functions level: the handlers do their own checks.
 /// </summary>
-public sealed class LessonHttpFunctions(LessonRunStarter starter, LessonQueries queries)
+public sealed class LessonHttpFunctions(LessonStartHandler starter, LessonQueries queries)
 {
     [Function(nameof(StartLesson))]
     public async Task<IActionResult> StartLesson(

@@ -8,7 +8,7 @@ using Microsoft.DurableTask.Client;
 namespace DurableLessons.Hosts.Functions.Triggers.Http;
 
 /// <summary>The practice routes, bound to the same handlers, verbs and routes as the embedded host's <see cref="PracticeEndpoints"/>.</summary>
-public sealed class PracticeHttpFunctions(PracticeSessionStarter starter, PracticeMessages messages, PracticeQueries queries, PracticeProgress progress)
+public sealed class PracticeHttpFunctions(PracticeStartHandler starter, PracticeMessages messages, PracticeQueries queries, PracticeProgress progress)
 {
     [Function(nameof(StartPractice))]
     public async Task<IActionResult> StartPractice(

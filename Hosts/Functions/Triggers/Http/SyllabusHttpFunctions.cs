@@ -9,9 +9,9 @@ namespace DurableLessons.Hosts.Functions.Triggers.Http;
 
 /// <summary>The /api/syllabi routes, bound to the same handlers, verbs and routes as <see cref="SyllabusEndpoints"/>.</summary>
 public sealed class SyllabusHttpFunctions(
-    SyllabusRunStarter starter,
+    SyllabusStartHandler starter,
     SyllabusQueries queries,
-    SyllabusLessonStarter lessons,
+    SyllabusLessonHandlers lessons,
     DifficultySwitch difficulty,
     SyllabusSharing sharing)
 {
@@ -45,14 +45,14 @@ public sealed class SyllabusHttpFunctions(
         [DurableClient] DurableTaskClient client,
         string id,
         string lessonId) =>
-        new HttpResultAction(await lessons.GenerateLessonAsync(request.WithDurableClient(client), client, id, lessonId));
+        new HttpResultAction(await lessons.StartLessonRunAsync(request.WithDurableClient(client), client, id, lessonId));
 
     [Function(nameof(GenerateSyllabusLessons))]
     public async Task<IActionResult> GenerateSyllabusLessons(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.GenerateAll)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string id) =>
-        new HttpResultAction(await lessons.GenerateAllAsync(request.WithDurableClient(client), client, id));
+        new HttpResultAction(await lessons.StartPendingLessonsBatchAsync(request.WithDurableClient(client), client, id));
 
     [Function(nameof(LowerSyllabusDifficulty))]
     public async Task<IActionResult> LowerSyllabusDifficulty(

@@ -7,6 +7,7 @@ using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.DurableTask;
+using DurableLessons.Shared.Regeneration;
 
 namespace DurableLessons.Hosts.Functions.Triggers.Orchestrations;
 

@@ -32,7 +32,7 @@ public sealed class AzureStorageTestEngine : HostedTestEngine
 
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Logging.AddProvider(new TestOutputLoggerProvider(options.Output));
+        builder.Logging.AddProvider(new Logging.CapturedLogs(options.Output, LogLevel.Warning));
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
         services?.Invoke(builder.Services);
         builder.Services.AddDurableTasks(tasks);

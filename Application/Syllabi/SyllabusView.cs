@@ -1,4 +1,4 @@
-namespace DurableLessons.Http.Syllabi;
+namespace DurableLessons.Application.Syllabi;
 
 /// <summary>How a lesson of a syllabus stands: pending (never generated), generating, completed or failed.</summary>
 public static class LessonStates

@@ -1,6 +1,4 @@
-using DurableLessons.Shared.Research;
-
-namespace DurableLessons.Research;
+namespace DurableLessons.Shared.Research;
 
 /// <summary>
 /// The research sources of this host. From <see cref="IResearchSourceDirectory"/>: <c>KnownSources</c> (every

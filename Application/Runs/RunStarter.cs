@@ -4,7 +4,7 @@ using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
-namespace DurableLessons.Http.Runs;
+namespace DurableLessons.Application.Runs;
 
 /// <summary>
 /// Starts a run under a fixed instance id, or joins the one that is active under it: the rule behind every singleton

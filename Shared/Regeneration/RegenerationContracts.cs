@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using DurableLessons.Shared.Lessons;
 
-namespace DurableLessons.Shared.Syllabi;
+namespace DurableLessons.Shared.Regeneration;
 
 /// <summary>Names and contracts of the scheduled regeneration of stale lessons.</summary>
 public static class RegenerationNames
@@ -12,8 +12,6 @@ public static class RegenerationNames
     /// <summary>Fixed, so at most one regeneration is active: a tick or request while it runs joins it instead.</summary>
     public const string InstanceId = "regenerate-stale-lessons";
 }
-
-public sealed record LessonRef(string Subject, string Topic, string Level);
 
 /// <summary>
 /// What a regeneration does: lessons whose latest version was created before <see cref="StaleBefore"/>, plus the
@@ -28,6 +26,9 @@ public sealed record RegenerationInput(
 {
     public const int DefaultConcurrency = 2;
 
+    /// <summary>The key of <see cref="Template"/>, never a lesson's: the orchestration puts each stale lesson's key in its place.</summary>
+    public const string TemplateSubject = "template";
+
     /// <summary>This input with defaults applied, or an <see cref="ArgumentException"/> naming the field at fault.</summary>
     public RegenerationInput Validated()
     {
@@ -40,7 +41,7 @@ public sealed record RegenerationInput(
         return this with
         {
             Flagged = Flagged ?? [],
-            Template = (Template ?? new LessonRunInput("template", "template", LessonLevel.Beginner)).Validated(),
+            Template = (Template ?? new LessonRunInput(TemplateSubject, TemplateSubject, LessonLevel.Beginner)).Validated(),
         };
     }
 }

@@ -1,23 +1,20 @@
+using DurableLessons.Application.Syllabi;
 using DurableLessons.Http.Auth;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
-using DurableLessons.Http.Security;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
-using DurableLessons.Http.Runs;
-using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Syllabi;
 
 /// <summary>
-/// Starts SyllabusGeneration runs. A new syllabus gets a new id (the run's instance id is derived from it, and the
-/// run's output carries it); a start under an id whose run is still active answers that run's payload instead.
+/// POST /api/syllabi: a new syllabus gets a new id and its SyllabusGeneration run through <see cref="SyllabusRunStarter"/>;
+/// a start under an id whose run is still active answers that run's payload instead.
 /// </summary>
-public sealed class SyllabusRunStarter(
-    RunStarter runs, StarterLinks links, SyllabusRequestValidator validator, LearnerResolver learners, ISyllabusOwners owners, TimeProvider time)
+public sealed class SyllabusStartHandler(
+    SyllabusRunStarter starter, StarterLinks links, SyllabusRequestValidator validator, LearnerResolver learners)
 {
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client)
     {
@@ -42,12 +39,8 @@ public sealed class SyllabusRunStarter(
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, SyllabusRunInput input, Learner owner)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(owner);
-        await owners.ClaimAsync(
-            new SyllabusOwner(input.SyllabusId, owner.Key, input.Topic, input.Level, Shared: false, time.GetUtcNow()), request.HttpContext.RequestAborted);
-        var instanceId = SyllabusOrchestrationNames.GenerationInstanceId(input.SyllabusId);
-        await runs.StartOrJoinAsync(client, SyllabusOrchestrationNames.SyllabusGeneration, instanceId, input, request.HttpContext.RequestAborted);
-        return CheckStatusResponse.Accepted(links.Create(request, instanceId));
+        var run = await starter.StartOrJoinAsync(client, input, owner.Key, request.HttpContext.RequestAborted);
+        return CheckStatusResponse.Accepted(links.Create(request, run.InstanceId));
     }
 }

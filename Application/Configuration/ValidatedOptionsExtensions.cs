@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
-namespace DurableLessons.Http.Configuration;
+namespace DurableLessons.Application.Configuration;
 
 public static class ValidatedOptionsExtensions
 {

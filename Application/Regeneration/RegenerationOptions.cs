@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace DurableLessons.Http.Admin;
+namespace DurableLessons.Application.Regeneration;
 
 /// <summary>Scheduled regeneration of stale lessons (section "Regeneration").</summary>
 public sealed class RegenerationOptions

@@ -2,7 +2,7 @@ using DurableLessons.Http.Auth;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
-using DurableLessons.Http.Runs;
+using DurableLessons.Application.Practice;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Storage;
@@ -12,11 +12,11 @@ using Microsoft.DurableTask.Client;
 namespace DurableLessons.Http.Practice;
 
 /// <summary>
-/// Starts a practice session on a lesson version (the latest by default), at most one active per learner and version:
+/// POST practice: starts (through <see cref="PracticeSessionStarter"/>) a practice session on a lesson version (the latest by default), at most one active per learner and version:
 /// a second start answers the running session. 404 when the lesson or the version does not exist. The learner is the
 /// signed-in one when sign-in is on (<see cref="LearnerResolver"/>), else the <c>learnerId</c> given, else anonymous.
 /// </summary>
-public sealed class PracticeSessionStarter(ILessonStore lessons, RunStarter runs, StarterLinks links, PracticeOptions options, LearnerResolver learners)
+public sealed class PracticeStartHandler(ILessonStore lessons, PracticeSessionStarter sessions, StarterLinks links, LearnerResolver learners)
 {
     public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, string subject, string topic, string? level, string? version, string? learnerId)
     {
@@ -49,11 +49,8 @@ public sealed class PracticeSessionStarter(ILessonStore lessons, RunStarter runs
                 version is null ? $"There is no lesson for {key} yet; POST /api/lessons to generate one." : $"{key} has no version {version}.");
         }
 
-        var sessionId = PracticeNames.SessionId(learner.Key, key, lesson.Version);
-        var input = new PracticeSessionInput(
-            key.Subject, key.Topic, key.Level, lesson.Version, learner.Key, options.IdleTimeoutSeconds, options.MaxAttempts, options.TurnsPerExecution);
-        await runs.StartOrJoinAsync(client, PracticeNames.PracticeSession, sessionId, input, cancellationToken);
-        var payload = links.Create(request, sessionId);
-        return new PracticeStartedResult(new PracticeStarted(payload, PracticeRoutes.SessionUrl(request, sessionId)));
+        var session = await sessions.StartOrJoinAsync(client, learner.Key, key, lesson.Version, cancellationToken);
+        var payload = links.Create(request, session.InstanceId);
+        return new PracticeStartedResult(new PracticeStarted(payload, PracticeRoutes.SessionUrl(request, session.InstanceId)));
     }
 }

@@ -3,7 +3,7 @@ using DurableLessons.Shared.Storage;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.DurableTask.Client;
 
-namespace DurableLessons.Http.Syllabi;
+namespace DurableLessons.Application.Syllabi;
 
 /// <summary>
 /// Derives each skeleton's state when read, from its lesson's singleton run (<see cref="LessonKey.RunInstanceId"/>)
