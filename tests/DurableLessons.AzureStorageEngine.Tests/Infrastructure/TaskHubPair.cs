@@ -44,7 +44,7 @@ internal sealed class TaskHubPair : IAsyncDisposable
         settings["Llm:Providers:0:TimeoutSeconds"] = "30";
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["Logging:LogLevel:DurableLessons.Engine.AzureStorage"] = "Debug";
-        settings["Logging:LogLevel:DurableLessons.Http.Runs"] = "Information";
+        settings["Logging:LogLevel:DurableLessons.Application.Runs"] = "Information";
         var options = new HostProcessOptions { Settings = settings, OutputLinesKept = 50_000 };
         var a = HostProcess.Start(options);
         var b = HostProcess.Start(options);
