@@ -96,7 +96,8 @@ internal sealed class EngineDurableTaskClient(
                 EpisodeCommit.Rewind(session, instanceId, reason);
                 return true;
             },
-            cancellation);
+            cancellation,
+            WriteLane.Client);
     }
 
     public override async Task<string> RestartAsync(string instanceId, bool restartWithNewInstanceId = false, CancellationToken cancellation = default)
@@ -128,7 +129,8 @@ internal sealed class EngineDurableTaskClient(
                 session.DeleteInstance(instanceId);
                 return new PurgeResult(1);
             },
-            cancellation);
+            cancellation,
+            WriteLane.Client);
     }
 
     /// <summary>Purges terminal instances matching the filter; non-terminal ones are never purged.</summary>
@@ -155,7 +157,8 @@ internal sealed class EngineDurableTaskClient(
 
                 return new PurgeResult(ids.Count);
             },
-            cancellation);
+            cancellation,
+            WriteLane.Client);
     }
 
     public override Task<OrchestrationMetadata> WaitForInstanceStartAsync(string instanceId, bool getInputsAndOutputs = false, CancellationToken cancellation = default) =>
@@ -214,7 +217,8 @@ internal sealed class EngineDurableTaskClient(
                 InstanceWrites.Create(session, id, name, input, parent: null, visibleAt, trace);
                 return id;
             },
-            cancellation);
+            cancellation,
+            WriteLane.Client);
     }
 
     private Task<bool> SendControlAsync(
@@ -239,7 +243,8 @@ internal sealed class EngineDurableTaskClient(
                 session.InsertMessage(new NewMessage(instanceId, null, kind, DateTime.MinValue, Name: name, Payload: payload, Flags: flags));
                 return true;
             },
-            cancellation);
+            cancellation,
+            WriteLane.Client);
     }
 
     private static string? Serialize(object? value) => value is null ? null : WorkflowJson.Serialize(value);

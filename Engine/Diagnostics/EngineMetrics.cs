@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using DurableLessons.Engine.Storage;
 
 namespace DurableLessons.Engine.Diagnostics;
 
@@ -13,6 +14,7 @@ internal sealed class EngineMetrics
     private readonly Counter<long> _transactions;
     private readonly Counter<long> _operations;
     private readonly Histogram<double> _commitDuration;
+    private readonly Histogram<double> _queueDuration;
     private readonly Counter<long> _executionsEnded;
 
     public EngineMetrics(IMeterFactory meterFactory)
@@ -24,6 +26,8 @@ internal sealed class EngineMetrics
             "durable_engine.journal.operations", "{operation}", "Write operations (starts, episode commits, activity results, control messages) applied by the journal writer.");
         _commitDuration = meter.CreateHistogram<double>(
             "durable_engine.journal.transaction.duration", "s", "Time from BEGIN to COMMIT of one journal transaction.");
+        _queueDuration = meter.CreateHistogram<double>(
+            "durable_engine.journal.queue.duration", "s", "Time a write operation waited in the journal writer's queue before its transaction began, by lane (client or engine).");
         _executionsEnded = meter.CreateCounter<long>(
             "durable_engine.orchestrations.ended", "{execution}", "Orchestration executions that ended, by orchestration and status (ContinuedAsNew included).");
     }
@@ -35,6 +39,9 @@ internal sealed class EngineMetrics
         _operations.Add(operations, outcome);
         _commitDuration.Record(duration.TotalSeconds, outcome);
     }
+
+    public void OperationDequeued(WriteLane lane, TimeSpan waited) =>
+        _queueDuration.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("lane", lane == WriteLane.Client ? "client" : "engine"));
 
     public void ExecutionEnded(string orchestration, string status) =>
         _executionsEnded.Add(1, new KeyValuePair<string, object?>("orchestration", orchestration), new KeyValuePair<string, object?>("status", status));

@@ -10,7 +10,8 @@ namespace DurableLessons.Engine.Storage;
 /// <summary>
 /// The single writer: every state change of the engine is a <see cref="WriteOperation"/> queued here and applied on
 /// one connection with prepared statements. Operations that queue up while a transaction commits are applied
-/// together in the next one (group commit), each under its own savepoint so a failing operation rolls back alone.
+/// together in the next one (group commit), each under its own savepoint so a failing operation rolls back alone;
+/// the clients' operations are taken before the engine's (<see cref="WriteLane"/>).
 /// <para>
 /// Commits per orchestration, counted without grouping (grouping only lowers them when instances run concurrently):
 /// one orchestration that calls N activities needs 1 (start) + 1 (first step, which journals the calls and
@@ -20,18 +21,26 @@ namespace DurableLessons.Engine.Storage;
 /// 2N + 2 commits; a fan-out of N: N + 2 + E. Timers, events and sub-orchestration results cost one step each.
 /// With grouping, 3000 concurrent chains of 3 activities (24,000 operations) were written in about 100 commits.
 /// </para>
-/// </para>
 /// </summary>
 internal sealed class JournalWriter : IAsyncDisposable, IDisposable
 {
     private const int MaxOperationsPerTransaction = 256;
+
 
     private readonly EngineDatabase _database;
     private readonly IEnumerable<ICommitListener> _listeners;
     private readonly TimeProvider _time;
     private readonly ILogger<JournalWriter> _logger;
     private readonly EngineMetrics _metrics;
-    private readonly Channel<WriteOperation> _queue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WriteOperation> _clientQueue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WriteOperation> _engineQueue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>
+    /// Rung after every enqueue, in either lane; the loop waits on this one channel only (waiting on both queues
+    /// would leave a waiter registered on the idle one every time the writer went idle).
+    /// </summary>
+    private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(
+        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private Task? _loop;
     private SqliteConnection? _connection;
@@ -80,14 +89,17 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         }
     }
 
-    public async Task<T> ExecuteAsync<T>(Func<WriterSession, T> apply, CancellationToken cancellationToken)
+    public async Task<T> ExecuteAsync<T>(Func<WriterSession, T> apply, CancellationToken cancellationToken, WriteLane lane = WriteLane.Engine)
     {
         await ReadyAsync(cancellationToken);
-        var operation = new WriteOperation<T>(apply);
-        if (!_queue.Writer.TryWrite(operation))
+        var operation = new WriteOperation<T>(apply, lane);
+        var queue = lane == WriteLane.Client ? _clientQueue : _engineQueue;
+        if (!queue.Writer.TryWrite(operation))
         {
             throw new ObjectDisposedException(nameof(JournalWriter), "The durable engine's store is shut down.");
         }
+
+        _doorbell.Writer.TryWrite(true);
 
         // Once queued the operation runs even if the caller stops waiting: callers that need to know re-read state.
         return await operation.Task.WaitAsync(cancellationToken);
@@ -106,7 +118,9 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
             }
 
             _disposed = true;
-            _queue.Writer.TryComplete();
+            _clientQueue.Writer.TryComplete();
+            _engineQueue.Writer.TryComplete();
+            _doorbell.Writer.TryComplete();
         }
         finally
         {
@@ -150,16 +164,43 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
     {
         var batch = new List<WriteOperation>(MaxOperationsPerTransaction);
         var effects = new CommitEffects();
-        while (await _queue.Reader.WaitToReadAsync())
+        var open = true;
+        while (true)
         {
-            while (batch.Count < MaxOperationsPerTransaction && _queue.Reader.TryRead(out var operation))
+            TakeBatch(batch);
+            if (batch.Count > 0)
             {
-                batch.Add(operation);
+                Commit(batch, effects);
+                batch.Clear();
+                effects.Clear();
+                continue;
             }
 
-            Commit(batch, effects);
-            batch.Clear();
-            effects.Clear();
+            if (!open)
+            {
+                return;
+            }
+
+            // Once the doorbell is closed (shut down), one more pass takes what was queued before the queues closed.
+            open = await _doorbell.Reader.WaitToReadAsync();
+            _doorbell.Reader.TryRead(out _);
+        }
+    }
+
+    /// <summary>
+    /// Client operations (starts, events, control messages) first, then the engine's own: a start waits for the
+    /// transaction in progress, not behind the episode commits and activity results queued before it.
+    /// </summary>
+    private void TakeBatch(List<WriteOperation> batch)
+    {
+        while (batch.Count < MaxOperationsPerTransaction && _clientQueue.Reader.TryRead(out var operation))
+        {
+            batch.Add(operation);
+        }
+
+        while (batch.Count < MaxOperationsPerTransaction && _engineQueue.Reader.TryRead(out var operation))
+        {
+            batch.Add(operation);
         }
     }
 
@@ -174,6 +215,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
             _begin!.Execute();
             foreach (var operation in batch)
             {
+                _metrics.OperationDequeued(operation.Lane, Stopwatch.GetElapsedTime(operation.QueuedAt, started));
                 session.Effects.Clear();
                 _savepoint!.Execute();
                 try

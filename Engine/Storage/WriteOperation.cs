@@ -1,8 +1,20 @@
 namespace DurableLessons.Engine.Storage;
 
-/// <summary>One unit of work for the writer: applied inside a savepoint of a group transaction.</summary>
-internal abstract class WriteOperation
+/// <summary>Who asked for a write: a client of the engine (start, control message, purge) or the engine's own dispatch.</summary>
+internal enum WriteLane
 {
+    Engine,
+    Client,
+}
+
+/// <summary>One unit of work for the writer: applied inside a savepoint of a group transaction.</summary>
+internal abstract class WriteOperation(WriteLane lane)
+{
+    public WriteLane Lane { get; } = lane;
+
+    /// <summary>When the operation was queued (<see cref="System.Diagnostics.Stopwatch"/> timestamp).</summary>
+    public long QueuedAt { get; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     /// <summary>Writes through the session. An exception rolls back this operation only and is handed to its caller.</summary>
     public abstract void Apply(WriterSession session);
 
@@ -13,7 +25,7 @@ internal abstract class WriteOperation
     public abstract void Complete();
 }
 
-internal sealed class WriteOperation<T>(Func<WriterSession, T> apply) : WriteOperation
+internal sealed class WriteOperation<T>(Func<WriterSession, T> apply, WriteLane lane) : WriteOperation(lane)
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private T? _result;
