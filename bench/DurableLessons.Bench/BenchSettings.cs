@@ -40,6 +40,13 @@ internal sealed record BenchSettings
 
     public required int HttpMaxRequests { get; init; }
 
+    /// <summary>
+    /// After each measured HTTP level, a window of this length at the same client count with the runtime probe on
+    /// (GC pauses, thread-pool dispatch, server time, writer queue): where the time goes, without taxing the
+    /// measured numbers with the probe's own cost.
+    /// </summary>
+    public required TimeSpan ProbeWindow { get; init; }
+
     /// <summary>Budget of a start level: every start is an orchestration the host must then run to the end.</summary>
     public required int StartMaxRequests { get; init; }
 
@@ -67,6 +74,7 @@ internal sealed record BenchSettings
         HttpWarmup = TimeSpan.FromSeconds(1),
         HttpDuration = TimeSpan.FromSeconds(10),
         HttpMaxRequests = 500_000,
+        ProbeWindow = TimeSpan.FromSeconds(3),
         StartMaxRequests = 50_000,
         JitSlice = TimeSpan.FromSeconds(1),
         JitWarmupCap = TimeSpan.FromSeconds(30),
@@ -82,6 +90,7 @@ internal sealed record BenchSettings
         HttpWarmup = TimeSpan.FromMilliseconds(300),
         HttpDuration = TimeSpan.FromSeconds(2),
         HttpMaxRequests = 100_000,
+        ProbeWindow = TimeSpan.FromSeconds(1),
         StartMaxRequests = 10_000,
         JitSlice = TimeSpan.FromSeconds(1),
         JitWarmupCap = TimeSpan.FromSeconds(8),

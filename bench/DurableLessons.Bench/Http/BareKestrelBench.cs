@@ -16,7 +16,7 @@ internal sealed record SampleStatus(
     string LastUpdatedTime);
 
 /// <summary>The bare Kestrel levels and the JIT warm-up that preceded them.</summary>
-internal sealed record KestrelResult(IReadOnlyList<LatencySummary> Levels, WarmupResult Warmup);
+internal sealed record KestrelResult(IReadOnlyList<LatencySummary> Levels, IReadOnlyList<LatencySummary> ProbedLevels, WarmupResult Warmup);
 
 /// <summary>
 /// The HTTP ceiling: a minimal-API app on Kestrel (slim builder, no middleware, warnings-only logging) answering
@@ -46,15 +46,20 @@ internal static class BareKestrelBench
             progress($"bare Kestrel warm-up: {warmup.Describe()}");
 
             var results = new List<LatencySummary>();
+            var probedLevels = new List<LatencySummary>();
             foreach (var clients in levels)
             {
                 await load.RunAsync(clients, settings.HttpWarmup, settings.HttpMaxRequests, Get, HttpStatusCode.OK, cancellationToken);
                 var summary = await load.RunAsync(clients, settings.HttpDuration, settings.HttpMaxRequests, Get, HttpStatusCode.OK, cancellationToken);
                 progress($"bare Kestrel GET, {clients} clients: {summary.RequestsPerSecond:0} requests/s, JIT {summary.JitTime.TotalMilliseconds:0} ms in window");
                 results.Add(summary);
+
+                var probed = await load.RunAsync(clients, settings.ProbeWindow, settings.HttpMaxRequests, Get, HttpStatusCode.OK, cancellationToken, probe: true);
+                progress($"  probed window, {clients} clients: {probed.Diagnostics?.Describe()}");
+                probedLevels.Add(probed);
             }
 
-            return new KestrelResult(results, warmup);
+            return new KestrelResult(results, probedLevels, warmup);
         }
         finally
         {

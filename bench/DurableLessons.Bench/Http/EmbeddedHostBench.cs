@@ -14,6 +14,8 @@ namespace DurableLessons.Bench.Http;
 internal sealed record HostLatencyResult(
     IReadOnlyList<LatencySummary> Starts,
     IReadOnlyList<LatencySummary> StatusGets,
+    IReadOnlyList<LatencySummary> ProbedStarts,
+    IReadOnlyList<LatencySummary> ProbedStatusGets,
     IReadOnlyList<TimeSpan> BacklogDrains,
     int FailedInstances,
     WarmupResult StartWarmup,
@@ -62,6 +64,7 @@ internal static class EmbeddedHostBench
         progress($"start warm-up: {startWarmup.Describe()}");
 
         var starts = new List<LatencySummary>();
+        var probedStarts = new List<LatencySummary>();
         var drains = new List<TimeSpan>();
         foreach (var clients in levels)
         {
@@ -72,6 +75,11 @@ internal static class EmbeddedHostBench
             progress($"start, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms, JIT {summary.JitTime.TotalMilliseconds:0} ms in window; backlog done {drain.TotalSeconds:0.0} s later");
             starts.Add(summary);
             drains.Add(drain);
+
+            var probed = await load.RunAsync(clients, settings.ProbeWindow, settings.StartMaxRequests, Start($"probe{clients}-"), HttpStatusCode.Accepted, cancellationToken, probe: true);
+            await WaitForBacklogAsync(workflows, settings.BacklogTimeout, cancellationToken);
+            progress($"  probed start window, {clients} clients: {probed.Diagnostics?.Describe()}");
+            probedStarts.Add(probed);
         }
 
         var completed = await workflows.QueryPageAsync(
@@ -91,18 +99,23 @@ internal static class EmbeddedHostBench
         progress($"status warm-up: {statusWarmup.Describe()}");
 
         var gets = new List<LatencySummary>();
+        var probedGets = new List<LatencySummary>();
         foreach (var clients in levels)
         {
             await load.RunAsync(clients, settings.HttpWarmup, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
             var summary = await load.RunAsync(clients, settings.HttpDuration, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken);
             progress($"status GET, {clients} clients: {summary.RequestsPerSecond:0} requests/s, p99 {summary.P99Milliseconds:0.00} ms, JIT {summary.JitTime.TotalMilliseconds:0} ms in window");
             gets.Add(summary);
+
+            var probed = await load.RunAsync(clients, settings.ProbeWindow, settings.HttpMaxRequests, Status, HttpStatusCode.OK, cancellationToken, probe: true);
+            progress($"  probed status window, {clients} clients: {probed.Diagnostics?.Describe()}");
+            probedGets.Add(probed);
         }
 
         var failed = await workflows.QueryPageAsync(
             new OrchestrationQuery { Statuses = [OrchestrationRuntimeStatus.Failed], PageSize = 1000 },
             cancellationToken);
-        return new HostLatencyResult(starts, gets, drains, failed.Values.Count, startWarmup, statusWarmup);
+        return new HostLatencyResult(starts, gets, probedStarts, probedGets, drains, failed.Values.Count, startWarmup, statusWarmup);
     }
 
     private static Func<int, HttpRequestSpec> Start(string idPrefix) => n => HttpRequestSpec.PostJson(

@@ -1,3 +1,5 @@
+using DurableLessons.Bench.Diagnostics;
+
 namespace DurableLessons.Bench.Http;
 
 /// <summary>Requests, throughput and latency percentiles of one load level.</summary>
@@ -11,12 +13,14 @@ internal sealed record LatencySummary(
     double P99Milliseconds,
     double CpuShare,
     TimeSpan JitTime,
-    string? FirstError)
+    string? FirstError,
+    WindowDiagnostics? Diagnostics = null)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 
     /// <summary>Nearest-rank percentiles over every request's latency (Stopwatch ticks).</summary>
-    public static LatencySummary From(int clients, List<long> latencyTicks, int errors, TimeSpan elapsed, double cpuShare, TimeSpan jitTime, string? firstError)
+    public static LatencySummary From(
+        int clients, List<long> latencyTicks, int errors, TimeSpan elapsed, double cpuShare, TimeSpan jitTime, string? firstError, WindowDiagnostics? diagnostics)
     {
         latencyTicks.Sort();
         return new LatencySummary(
@@ -28,6 +32,7 @@ internal sealed record LatencySummary(
             Percentiles.Milliseconds(latencyTicks, 0.99),
             cpuShare,
             jitTime,
-            firstError);
+            firstError,
+            diagnostics);
     }
 }

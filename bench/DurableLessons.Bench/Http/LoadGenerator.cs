@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Runtime;
 using System.Text;
+using DurableLessons.Bench.Diagnostics;
 using DurableLessons.Bench.Http.Wire;
 using DurableLessons.Bench.Machine;
 
@@ -36,13 +37,18 @@ internal sealed class LoadGenerator : IDisposable
     }
 
     /// <param name="createRequest">Builds request number n (0-based, unique across clients).</param>
+    /// <param name="probe">
+    /// Also record where the time went (<see cref="RuntimeProbe"/>). The probe costs throughput (GC and thread-pool
+    /// events, meter callbacks on every request), so measured levels run without it and a separate window with it.
+    /// </param>
     public async Task<LatencySummary> RunAsync(
         int clients,
         TimeSpan duration,
         int maxRequests,
         Func<int, HttpRequestSpec> createRequest,
         HttpStatusCode expectedStatus,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool probe = false)
     {
         var issued = -1;
         var errors = 0;
@@ -51,6 +57,7 @@ internal sealed class LoadGenerator : IDisposable
         var connections = Enumerable.Range(0, clients).Select(_ => RentConnection()).ToArray();
         var jitBefore = JitInfo.GetCompilationTime();
         var cpu = ProcessCpu.Start();
+        using var runtimeProbe = probe ? RuntimeProbe.Start() : null;
         var stopwatch = Stopwatch.StartNew();
 
         async Task ClientLoopAsync(int client)
@@ -101,6 +108,7 @@ internal sealed class LoadGenerator : IDisposable
         }
 
         var elapsed = stopwatch.Elapsed;
+        var diagnostics = runtimeProbe?.Stop();
         var cpuShare = cpu.ShareOfMachine();
         var jit = JitInfo.GetCompilationTime() - jitBefore;
         var all = new List<long>(samples.Sum(s => s.Count));
@@ -109,7 +117,7 @@ internal sealed class LoadGenerator : IDisposable
             all.AddRange(latencies);
         }
 
-        return LatencySummary.From(clients, all, errors, elapsed, cpuShare, jit, firstError);
+        return LatencySummary.From(clients, all, errors, elapsed, cpuShare, jit, firstError, diagnostics);
     }
 
     public void Dispose()

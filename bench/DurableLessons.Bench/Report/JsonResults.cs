@@ -3,12 +3,13 @@ using System.Text.Json.Serialization;
 
 namespace DurableLessons.Bench.Report;
 
-/// <summary>The latest full run, machine-readable, in bench/results/latest.json next to the README's table.</summary>
+/// <summary>The latest full run, machine-readable (<see cref="ResultsDocument"/>), in bench/results/latest.json next to the README's table.</summary>
 internal static class JsonResults
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
     };
@@ -20,6 +21,6 @@ internal static class JsonResults
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         await using var file = File.Create(path);
-        await JsonSerializer.SerializeAsync(file, report, Options, cancellationToken);
+        await JsonSerializer.SerializeAsync(file, ResultsDocument.From(report), Options, cancellationToken);
     }
 }

@@ -1,52 +1,81 @@
+using System.Globalization;
+
 namespace DurableLessons.Bench.Report;
 
-/// <summary>One performance target of the foundation issue, with what this run measured against it.</summary>
-internal sealed record TargetCheck(string Target, string Measured, string Required, bool? Passed);
+/// <summary>
+/// One target of the performance issue, with what this run measured against it. <see cref="Ratio"/> is the measured
+/// ratio (or share) and <see cref="Limit"/> the bound it is held to; <see cref="Passed"/> is null for a ratio that is
+/// reported, not judged (the provider comparison) or could not be measured.
+/// </summary>
+internal sealed record TargetCheck(string Target, string Measured, string Required, bool? Passed, double? Ratio = null, double? Limit = null);
 
-/// <summary>Derives the comparisons the foundation issue asks for from the raw measurements.</summary>
+/// <summary>
+/// Derives the comparisons the performance issue asks for from the raw measurements, each a ratio within this run
+/// (the machine is shared and its speed drifts, so absolute numbers of two runs do not compare).
+/// </summary>
 internal static class TargetChecks
 {
-    public const double StatusShareOfKestrel = 0.50;
-    public const double StartP99Milliseconds = 10.0;
-    public const int StartP99Clients = 200;
-    public const double ShareOfSqliteAllowance = 0.25;
+    public const double StartP99PerKestrelP99 = 3.0;
+    public const double StartP50PerKestrelP50 = 2.0;
+    public const double StatusShareOfKestrel = 0.60;
+
+    /// <summary>
+    /// The share of the SQLite allowance each fan-out width reached in the recorded run these targets were set
+    /// against (2026-12-06 00:14 UTC: 5,286 / 1,695 / 172 orchestrations/s against 29,227 SQLite commits/s);
+    /// throughput must not fall below it.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<int, double> RecordedShareOfSqliteAllowance = new Dictionary<int, double>
+    {
+        [1] = 0.723,
+        [10] = 0.757,
+        [100] = 0.609,
+    };
 
     public static IReadOnlyList<TargetCheck> Evaluate(BenchReport report)
     {
         var checks = new List<TargetCheck>();
         foreach (var kestrel in report.Kestrel?.Levels ?? [])
         {
-            var status = report.Host?.StatusGets.FirstOrDefault(s => s.Clients == kestrel.Clients);
-            var share = status is null ? (double?)null : status.RequestsPerSecond / kestrel.RequestsPerSecond;
-            checks.Add(new TargetCheck(
-                $"status GET requests/s vs bare Kestrel, {kestrel.Clients} clients",
-                share is null ? "n/a" : $"{status!.RequestsPerSecond:0} / {kestrel.RequestsPerSecond:0} = {share:P0}",
-                $"≥ {StatusShareOfKestrel:P0}",
-                share is null ? null : share >= StatusShareOfKestrel && status!.Errors == 0));
-        }
+            if (report.Host?.Starts.FirstOrDefault(s => s.Clients == kestrel.Clients) is { } start)
+            {
+                checks.Add(AtMost(
+                    $"start p99 vs bare Kestrel GET p99, {kestrel.Clients} clients", start.P99Milliseconds, kestrel.P99Milliseconds, StartP99PerKestrelP99, start.Errors));
+                checks.Add(AtMost(
+                    $"start p50 vs bare Kestrel GET p50, {kestrel.Clients} clients", start.P50Milliseconds, kestrel.P50Milliseconds, StartP50PerKestrelP50, start.Errors));
+            }
 
-        var start = report.Host?.Starts.FirstOrDefault(s => s.Clients == StartP99Clients);
-        var kestrelAtSameLoad = report.Kestrel?.Levels.FirstOrDefault(s => s.Clients == StartP99Clients);
-        var floor = kestrelAtSameLoad is null ? string.Empty : $" (bare Kestrel GET p99 at {StartP99Clients} clients: {kestrelAtSameLoad.P99Milliseconds:0.00} ms)";
-        checks.Add(new TargetCheck(
-            $"start p99, {StartP99Clients} clients",
-            start is null ? "n/a" : $"{start.P99Milliseconds:0.00} ms{floor}",
-            $"≤ {StartP99Milliseconds:0} ms",
-            start is null ? null : start.P99Milliseconds <= StartP99Milliseconds && start.Errors == 0));
+            if (report.Host?.StatusGets.FirstOrDefault(s => s.Clients == kestrel.Clients) is { } status)
+            {
+                var share = status.RequestsPerSecond / kestrel.RequestsPerSecond;
+                checks.Add(new TargetCheck(
+                    $"status GET requests/s vs bare Kestrel, {kestrel.Clients} clients",
+                    Invariant($"{status.RequestsPerSecond:0} / {kestrel.RequestsPerSecond:0} = {share:P0}"),
+                    Invariant($"≥ {StatusShareOfKestrel:P0}"),
+                    share >= StatusShareOfKestrel && status.Errors == 0,
+                    share,
+                    StatusShareOfKestrel));
+            }
+        }
 
         foreach (var engine in report.Engine)
         {
-            var allowed = report.Sqlite is null ? (double?)null : report.Sqlite.TransactionsPerSecond / engine.DocumentedCommitsPerOrchestration;
-            var share = allowed is null ? (double?)null : engine.OrchestrationsPerSecond / allowed.Value;
+            if (report.Sqlite is not { } sqlite || !RecordedShareOfSqliteAllowance.TryGetValue(engine.Width, out var recorded))
+            {
+                continue;
+            }
+
+            var allowed = sqlite.TransactionsPerSecond / engine.DocumentedCommitsPerOrchestration;
+            var share = engine.OrchestrationsPerSecond / allowed;
             checks.Add(new TargetCheck(
                 $"orchestrations/s vs SQLite allowance, fan-out {engine.Width}",
-                allowed is null
-                    ? "n/a"
-                    : $"{engine.OrchestrationsPerSecond:0.0} / ({report.Sqlite!.TransactionsPerSecond:0} commits/s ÷ {engine.DocumentedCommitsPerOrchestration:0.0} commits) = {engine.OrchestrationsPerSecond:0.0} / {allowed:0.0} = {share:P0}",
-                $"≥ {ShareOfSqliteAllowance:P0}",
-                share is null ? null : share >= ShareOfSqliteAllowance));
+                Invariant($"{engine.OrchestrationsPerSecond:0.0} / ({sqlite.TransactionsPerSecond:0} commits/s ÷ {engine.DocumentedCommitsPerOrchestration:0.0} commits) = {engine.OrchestrationsPerSecond:0.0} / {allowed:0.0} = {share:P0}"),
+                Invariant($"≥ {recorded:P0} (recorded run)"),
+                share >= recorded,
+                share,
+                recorded));
         }
 
+        checks.AddRange(ProviderRatios(report));
         return checks;
     }
 
@@ -54,6 +83,45 @@ internal static class TargetChecks
     {
         true => "PASS",
         false => "FAIL",
-        null => "not measured",
+        null => "reported",
     };
+
+    /// <summary>The embedded engine's orchestrations/s over the DTFx + Azure Storage peer's (one worker), per width.</summary>
+    private static IEnumerable<TargetCheck> ProviderRatios(BenchReport report)
+    {
+        var embedded = report.Providers.FirstOrDefault(p => p.Provider.StartsWith("Embedded", StringComparison.Ordinal));
+        var peer = report.Providers.FirstOrDefault(p => p.Provider.StartsWith("DTFx", StringComparison.Ordinal) && p.Workers == 1);
+        if (embedded is null || peer is null)
+        {
+            yield break;
+        }
+
+        foreach (var ours in embedded.FanOuts)
+        {
+            if (peer.FanOuts.FirstOrDefault(f => f.Width == ours.Width) is { OrchestrationsPerSecond: > 0 } theirs)
+            {
+                var ratio = ours.OrchestrationsPerSecond / theirs.OrchestrationsPerSecond;
+                yield return new TargetCheck(
+                    $"embedded engine vs DTFx + Azure Storage (Azurite, 1 worker), fan-out {ours.Width}",
+                    Invariant($"{ours.OrchestrationsPerSecond:0.0} / {theirs.OrchestrationsPerSecond:0.0} orchestrations/s = {ratio:0.0}×"),
+                    "said, not judged",
+                    null,
+                    ratio);
+            }
+        }
+    }
+
+    private static TargetCheck AtMost(string target, double measured, double reference, double factor, int errors)
+    {
+        var ratio = measured / reference;
+        return new TargetCheck(
+            target,
+            Invariant($"{measured:0.00} ms / {reference:0.00} ms = {ratio:0.0}×"),
+            Invariant($"≤ {factor:0}×"),
+            ratio <= factor && errors == 0,
+            ratio,
+            factor);
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
