@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using System.Text.Json;
+using DurableLessons.Testing.Machines;
 
 namespace DurableLessons.Load.Report;
 
@@ -8,17 +9,14 @@ internal sealed record MachineFacts(int ProcessorCount, string Memory, string Cp
 {
     public static MachineFacts Read(string hostDirectory, IReadOnlyList<KeyValuePair<string, string>> hostEnvironment) => new(
         Environment.ProcessorCount,
-        ReadMemory(),
-        ReadCpuModel(),
-        RuntimeInformation.OSDescription + (ReadLines("/proc/sys/kernel/osrelease").FirstOrDefault() is { } kernel ? $", Linux {kernel.Trim()}" : string.Empty),
+        ThisMachine.Memory(),
+        ThisMachine.CpuModel(),
+        ThisMachine.OperatingSystem(),
         RuntimeInformation.FrameworkDescription,
         HostGc(hostDirectory, hostEnvironment));
 
     /// <summary>The 1/5/15-minute load averages, to tell whether other work shared the machine.</summary>
-    public static string LoadAverage() =>
-        ReadLines("/proc/loadavg").FirstOrDefault() is { } line
-            ? string.Join(" / ", line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Take(3))
-            : "unknown";
+    public static string LoadAverage() => ThisMachine.LoadAverage();
 
     // The host's runtimeconfig decides its GC unless an environment knob given with --host-env overrides it.
     private static string HostGc(string hostDirectory, IReadOnlyList<KeyValuePair<string, string>> environment)
@@ -38,19 +36,4 @@ internal sealed record MachineFacts(int ProcessorCount, string Memory, string Cp
         var gc = server ? "server (runtimeconfig)" : "workstation (runtimeconfig)";
         return overrides.Count == 0 ? gc : $"{gc}, overridden by {string.Join(" ", overrides)}";
     }
-
-    private static string ReadCpuModel()
-    {
-        var line = ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal));
-        return line is null ? RuntimeInformation.ProcessArchitecture.ToString() : line[(line.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
-    }
-
-    private static string ReadMemory()
-    {
-        var line = ReadLines("/proc/meminfo").FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
-        var kilobytes = line?.Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1);
-        return long.TryParse(kilobytes, out var kb) ? $"{kb / 1024.0 / 1024.0:0.0} GiB" : "unknown";
-    }
-
-    private static IEnumerable<string> ReadLines(string path) => File.Exists(path) ? File.ReadLines(path) : [];
 }
