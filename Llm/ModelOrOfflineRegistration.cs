@@ -1,6 +1,7 @@
 using DurableLessons.Llm.Configuration;
 using DurableLessons.Llm.Model;
 using DurableLessons.Shared.Authoring;
+using DurableLessons.Shared.DependencyInjection;
 using DurableLessons.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +29,7 @@ internal static class ModelOrOfflineRegistration
         where TService : class
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (!services.Any(descriptor => descriptor.ServiceType == typeof(ILessonAuthor)))
+        if (!services.IsRegistered<ILessonAuthor>())
         {
             services.AddLessonAuthor(configuration);
         }

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using DurableLessons.Shared.DependencyInjection;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Storage.Configuration;
 using DurableLessons.Storage.Sqlite;
@@ -39,8 +40,6 @@ public static class StorageServiceCollectionExtensions
             .ValidateOnStart();
 
         services.TryAddSingleton<SqliteLessonDatabase>();
-        services.TryAddSingleton<SqliteLessonStore>();
-        services.TryAddSingleton<SqliteArtifactStore>();
 
         // Replaceable: tests swap the credential, or the options' transport and retries; the client keeps its refusal policy.
         services.TryAddSingleton(_ => TableClients.DefaultOptions());
@@ -51,18 +50,31 @@ public static class StorageServiceCollectionExtensions
             provider.GetRequiredService<TokenCredential>));
         services.TryAddSingleton<LessonTables>();
         services.TryAddSingleton<TableLessonIndex>();
-        services.TryAddSingleton<TableLessonStore>();
-        services.TryAddSingleton<TableArtifactStore>();
 
-        services.TryAddSingleton<ILessonStore>(provider => UsesTables(provider)
-            ? provider.GetRequiredService<TableLessonStore>()
-            : provider.GetRequiredService<SqliteLessonStore>());
-        services.TryAddSingleton<IArtifactStore>(provider => UsesTables(provider)
-            ? provider.GetRequiredService<TableArtifactStore>()
-            : provider.GetRequiredService<SqliteArtifactStore>());
+        services.TryAddOnProvider<ILessonStore, TableLessonStore, SqliteLessonStore>();
+        services.TryAddOnProvider<IArtifactStore, TableArtifactStore, SqliteArtifactStore>();
         return services;
     }
 
-    private static bool UsesTables(IServiceProvider provider) =>
-        provider.GetRequiredService<IOptions<StorageOptions>>().Value.ProviderKind == StorageProvider.Table;
+    /// <summary>For a store that lives next to the lessons: registers the lesson storage unless it is already there.</summary>
+    internal static IServiceCollection AddLessonStorageOnce(this IServiceCollection services, IConfiguration configuration) =>
+        services.IsRegistered<ILessonStore>() ? services : services.AddLessonStorage(configuration);
+
+    /// <summary>
+    /// Registers <typeparamref name="TService"/> as the <typeparamref name="TTable"/> implementation when <c>Storage:Provider</c>
+    /// is <c>Table</c>, as the <typeparamref name="TSqlite"/> one otherwise (both are registered, unless they are already).
+    /// </summary>
+    internal static IServiceCollection TryAddOnProvider<TService, TTable, TSqlite>(this IServiceCollection services)
+        where TService : class
+        where TTable : class, TService
+        where TSqlite : class, TService
+    {
+        services.TryAddSingleton<TTable>();
+        services.TryAddSingleton<TSqlite>();
+        services.TryAddSingleton<TService>(provider =>
+            provider.GetRequiredService<IOptions<StorageOptions>>().Value.ProviderKind == StorageProvider.Table
+                ? provider.GetRequiredService<TTable>()
+                : provider.GetRequiredService<TSqlite>());
+        return services;
+    }
 }

@@ -13,4 +13,13 @@ public static class ValidatedOptionsExtensions
             .Bind(configuration.GetSection(sectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+
+    /// <summary>Also registers the bound value itself, for the consumers that take the options record rather than <see cref="IOptions{TOptions}"/>.</summary>
+    public static OptionsBuilder<TOptions> AlsoAsValue<TOptions>(this OptionsBuilder<TOptions> builder)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddSingleton(provider => provider.GetRequiredService<IOptions<TOptions>>().Value);
+        return builder;
+    }
 }

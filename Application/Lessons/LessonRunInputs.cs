@@ -22,20 +22,21 @@ public sealed class LessonRunInputs(IResearchSourceDirectory sources, IOptions<L
     /// <summary>A run for the subject and topic as the client spelled them (the run's key normalizes them).</summary>
     /// <param name="language">The lesson's language; the <c>Lessons:DefaultLanguage</c> when null.</param>
     /// <param name="chosenSources">The research sources asked for; every enabled one when null.</param>
-    public LessonRunInput For(string subject, string topic, LessonLevel level, string? language = null, IReadOnlyList<string>? chosenSources = null)
+    public LessonRunInput For(string subject, string topic, LessonLevel level, string? language = null, IReadOnlyList<string>? chosenSources = null) =>
+        Settings(language, chosenSources).For(subject, topic, level);
+
+    /// <summary>What a run of any lesson starts with here: <c>Lessons</c> settings and the research sources.</summary>
+    /// <param name="language">The lesson's language; the <c>Lessons:DefaultLanguage</c> when null.</param>
+    /// <param name="chosenSources">The research sources asked for; every enabled one when null.</param>
+    public LessonRunSettings Settings(string? language = null, IReadOnlyList<string>? chosenSources = null)
     {
         var settings = options.Value;
-        return new LessonRunInput(
-            subject,
-            topic,
-            level,
+        return new LessonRunSettings(
             language ?? settings.DefaultLanguage,
             [.. chosenSources ?? sources.EnabledSources],
             settings.RunTimeoutSeconds,
-            settings.NoteTokenBudget)
-        {
-            StorageRetryAttempts = settings.StorageRetryAttempts,
-        };
+            settings.NoteTokenBudget,
+            settings.StorageRetryAttempts);
     }
 
     /// <summary>The lesson run of a syllabus's skeleton: subject = the syllabus topic, topic = the skeleton's title, in the syllabus's language.</summary>

@@ -1,9 +1,9 @@
 using DurableLessons.Application.Configuration;
 using DurableLessons.Application.Runs;
+using DurableLessons.Shared.DependencyInjection;
 using DurableLessons.Shared.Lessons;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Application.Lessons;
 
@@ -16,13 +16,12 @@ public static class LessonRunServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddLessonRuns(this IServiceCollection services, IConfiguration configuration)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(LessonRunStarter)))
+        if (services.IsRegistered<LessonRunStarter>())
         {
             return services;
         }
 
-        services.AddValidatedOptions<LessonOptions>(configuration, LessonOptions.SectionName);
-        services.AddSingleton(provider => provider.GetRequiredService<IOptions<LessonOptions>>().Value);
+        services.AddValidatedOptions<LessonOptions>(configuration, LessonOptions.SectionName).AlsoAsValue();
         services.AddRunStarter();
         services.AddSingleton<LessonRunInputs>();
         services.AddSingleton<LessonRunStarter>();

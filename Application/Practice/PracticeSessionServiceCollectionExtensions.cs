@@ -1,5 +1,6 @@
 using DurableLessons.Application.Configuration;
 using DurableLessons.Application.Runs;
+using DurableLessons.Shared.DependencyInjection;
 using DurableLessons.Shared.Practice;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class PracticeSessionServiceCollectionExtensions
     /// <summary>Binds and validates <see cref="PracticeOptions"/> (section <c>Practice</c>) at start and registers <see cref="PracticeSessionStarter"/> (idempotent).</summary>
     public static IServiceCollection AddPracticeSessions(this IServiceCollection services, IConfiguration configuration)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(PracticeSessionStarter)))
+        if (services.IsRegistered<PracticeSessionStarter>())
         {
             return services;
         }

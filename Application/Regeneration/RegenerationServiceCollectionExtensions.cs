@@ -1,5 +1,6 @@
 using DurableLessons.Application.Configuration;
 using DurableLessons.Application.Lessons;
+using DurableLessons.Shared.DependencyInjection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +11,7 @@ public static class RegenerationServiceCollectionExtensions
     /// <summary>Binds and validates <see cref="RegenerationOptions"/> (section <c>Regeneration</c>) at start and registers <see cref="RegenerationStarter"/> (idempotent).</summary>
     public static IServiceCollection AddRegeneration(this IServiceCollection services, IConfiguration configuration)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(RegenerationStarter)))
+        if (services.IsRegistered<RegenerationStarter>())
         {
             return services;
         }

@@ -31,9 +31,7 @@ public sealed class RegenerationStarter(
         }
 
         var settings = options.Value;
-        // The template carries the run settings; the orchestration replaces its key with each stale lesson's.
-        var template = inputs.For(RegenerationInput.TemplateSubject, RegenerationInput.TemplateSubject, LessonLevel.Beginner);
-        var input = new RegenerationInput(time.GetUtcNow() - settings.MaxAge, settings.Concurrency, flagged, template);
+        var input = new RegenerationInput(time.GetUtcNow() - settings.MaxAge, settings.Concurrency, flagged, inputs.Settings());
         var started = await runs.StartOrJoinAsync(client, RegenerationNames.RegenerateStaleLessons, RegenerationNames.InstanceId, input, cancellationToken);
         if (started)
         {

@@ -1,9 +1,9 @@
 using DurableLessons.Application.Configuration;
 using DurableLessons.Application.Lessons;
+using DurableLessons.Shared.DependencyInjection;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Application.Syllabi;
 
@@ -15,14 +15,13 @@ public static class SyllabusRunServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSyllabusRuns(this IServiceCollection services, IConfiguration configuration)
     {
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(SyllabusRunStarter)))
+        if (services.IsRegistered<SyllabusRunStarter>())
         {
             return services;
         }
 
         services.AddLessonRuns(configuration);
-        services.AddValidatedOptions<SyllabusOptions>(configuration, SyllabusOptions.SectionName);
-        services.AddSingleton(provider => provider.GetRequiredService<IOptions<SyllabusOptions>>().Value);
+        services.AddValidatedOptions<SyllabusOptions>(configuration, SyllabusOptions.SectionName).AlsoAsValue();
         services.AddSingleton<LessonStateReader>();
         services.AddSingleton<SyllabusRunStarter>();
         services.AddSingleton<SyllabusBatchStarter>();

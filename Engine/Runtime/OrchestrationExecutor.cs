@@ -37,7 +37,7 @@ internal sealed class OrchestrationExecutor : IDisposable
     private bool _reportedOpenCalls;
     private readonly Dictionary<string, LinkedList<EventWaiter>> _eventWaiters = new(StringComparer.OrdinalIgnoreCase);
     private readonly LinkedList<BufferedEvent> _bufferedEvents = new();
-    private readonly List<ICancellableWait> _cancellableWaits = [];
+    private readonly List<CancellableWait> _cancellableWaits = [];
     private readonly List<JournalRow> _episodeRows = [];
     private readonly List<PendingCall> _episodeCalls = [];
 
@@ -684,7 +684,7 @@ internal sealed class OrchestrationExecutor : IDisposable
     }
 
     /// <summary>Ends a wait when its token is cancelled: at once on the orchestrator's thread, as a rule violation elsewhere.</summary>
-    private void WatchCancellation(ICancellableWait wait)
+    private void WatchCancellation(CancellableWait wait)
     {
         if (!wait.CancellationToken.CanBeCanceled)
         {
@@ -705,7 +705,7 @@ internal sealed class OrchestrationExecutor : IDisposable
         });
     }
 
-    private void CancelWait(ICancellableWait wait)
+    private void CancelWait(CancellableWait wait)
     {
         _cancellableWaits.Remove(wait);
         if (wait is EventWaiter waiter && _eventWaiters.TryGetValue(waiter.Name, out var waiters))

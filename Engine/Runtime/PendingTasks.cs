@@ -9,30 +9,67 @@ namespace DurableLessons.Engine.Runtime;
 /// wait ends at once; a cancellation that runs the callback anywhere else (<c>CancelAsync</c>, <c>CancelAfter</c>) is
 /// the bug that hangs a run on the real engine, and the executor fails the orchestration for it.
 /// </summary>
-internal interface ICancellableWait
+internal abstract class CancellableWait
 {
-    CancellationToken CancellationToken { get; }
+    public CancellationToken CancellationToken { get; init; }
 
-    bool IsDone { get; }
+    /// <summary>Completed, failed or cancelled.</summary>
+    public bool IsDone { get; private set; }
 
     /// <summary>The token callback; disposed when the wait ends so that a later cancellation does nothing.</summary>
-    CancellationTokenRegistration Registration { get; set; }
+    public CancellationTokenRegistration Registration { get; set; }
 
-    void Cancel();
+    public void Cancel()
+    {
+        if (Finish())
+        {
+            SetCancelled();
+        }
+    }
+
+    protected abstract void SetCancelled();
+
+    /// <summary>True the first time the wait ends (result, failure or cancellation), false ever after.</summary>
+    protected bool Finish()
+    {
+        if (IsDone)
+        {
+            return false;
+        }
+
+        IsDone = true;
+        Registration.Dispose();
+        return true;
+    }
+
+    /// <summary>Completes <paramref name="completion"/> with <paramref name="json"/> read as <typeparamref name="T"/>, or fails it when it does not fit.</summary>
+    protected static void SetDeserialized<T>(TaskCompletionSource<T> completion, string? json)
+    {
+        T value;
+        try
+        {
+            value = json is null ? default! : (T)WorkflowJson.Deserialize(json, typeof(T))!;
+        }
+#pragma warning disable CA1031 // A result or payload that does not fit T surfaces in the orchestrator, as in Durable.
+        catch (Exception exception)
+#pragma warning restore CA1031
+        {
+            completion.SetException(exception);
+            return;
+        }
+
+        completion.SetResult(value);
+    }
 }
 
 /// <summary>A durable call that waits for its result (activity, sub-orchestration or timer).</summary>
-internal abstract class OpenCall(DurableCallKind kind, string? name, int taskId) : ICancellableWait
+internal abstract class OpenCall(DurableCallKind kind, string? name, int taskId) : CancellableWait
 {
-
     public DurableCallKind Kind { get; } = kind;
 
     public string? Name { get; } = name;
 
     public int TaskId { get; } = taskId;
-
-    /// <summary>Completed, failed or cancelled.</summary>
-    public bool IsDone { get; private set; }
 
     public void Complete(string? json)
     {
@@ -50,35 +87,9 @@ internal abstract class OpenCall(DurableCallKind kind, string? name, int taskId)
         }
     }
 
-    public void Cancel()
-    {
-        if (Finish())
-        {
-            SetCancelled();
-        }
-    }
-
-    public CancellationToken CancellationToken { get; init; }
-
-    public CancellationTokenRegistration Registration { get; set; }
-
     protected abstract void SetResult(string? json);
 
     protected abstract void SetFailure(Exception exception);
-
-    protected abstract void SetCancelled();
-
-    private bool Finish()
-    {
-        if (IsDone)
-        {
-            return false;
-        }
-
-        IsDone = true;
-        Registration.Dispose();
-        return true;
-    }
 }
 
 /// <summary>An open call whose result is deserialized to <typeparamref name="T"/> through <see cref="WorkflowJson"/>.</summary>
@@ -89,23 +100,7 @@ internal sealed class OpenCall<T>(DurableCallKind kind, string? name, int taskId
 
     public Task<T> Task => _completion.Task;
 
-    protected override void SetResult(string? json)
-    {
-        T value;
-        try
-        {
-            value = json is null ? default! : (T)WorkflowJson.Deserialize(json, typeof(T))!;
-        }
-#pragma warning disable CA1031 // A result that does not fit T surfaces in the orchestrator, as in Durable.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _completion.SetException(exception);
-            return;
-        }
-
-        _completion.SetResult(value);
-    }
+    protected override void SetResult(string? json) => SetDeserialized(_completion, json);
 
     protected override void SetFailure(Exception exception) => _completion.SetException(exception);
 
@@ -113,12 +108,12 @@ internal sealed class OpenCall<T>(DurableCallKind kind, string? name, int taskId
 }
 
 /// <summary>A <c>WaitForExternalEvent</c> waiting for the next event of its name.</summary>
-internal abstract class EventWaiter(string name) : ICancellableWait
+internal abstract class EventWaiter(string name) : CancellableWait
 {
-
     public string Name { get; } = name;
 
-    public bool IsDone { get; private set; }
+    /// <summary>The type the orchestrator asked for; waiters of one name must agree on it, as in the SDK.</summary>
+    public abstract Type EventType { get; }
 
     public void Deliver(string? json)
     {
@@ -128,36 +123,7 @@ internal abstract class EventWaiter(string name) : ICancellableWait
         }
     }
 
-    public void Cancel()
-    {
-        if (Finish())
-        {
-            SetCancelled();
-        }
-    }
-
-    public CancellationToken CancellationToken { get; init; }
-
-    public CancellationTokenRegistration Registration { get; set; }
-
-    /// <summary>The type the orchestrator asked for; waiters of one name must agree on it, as in the SDK.</summary>
-    public abstract Type EventType { get; }
-
     protected abstract void SetResult(string? json);
-
-    protected abstract void SetCancelled();
-
-    private bool Finish()
-    {
-        if (IsDone)
-        {
-            return false;
-        }
-
-        IsDone = true;
-        Registration.Dispose();
-        return true;
-    }
 }
 
 internal sealed class EventWaiter<T>(string name) : EventWaiter(name)
@@ -168,19 +134,7 @@ internal sealed class EventWaiter<T>(string name) : EventWaiter(name)
 
     public override Type EventType => typeof(T);
 
-    protected override void SetResult(string? json)
-    {
-        try
-        {
-            _completion.SetResult(json is null ? default! : (T)WorkflowJson.Deserialize(json, typeof(T))!);
-        }
-#pragma warning disable CA1031 // A payload that does not fit T surfaces in the orchestrator.
-        catch (Exception exception)
-#pragma warning restore CA1031
-        {
-            _completion.SetException(exception);
-        }
-    }
+    protected override void SetResult(string? json) => SetDeserialized(_completion, json);
 
     protected override void SetCancelled() => _completion.SetCanceled();
 }

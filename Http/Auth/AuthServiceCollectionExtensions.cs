@@ -1,4 +1,5 @@
 using DurableLessons.Http.Security;
+using DurableLessons.Shared.DependencyInjection;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,7 @@ public static class AuthServiceCollectionExtensions
     public static IServiceCollection AddLearnerAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         // Each feature that needs a learner calls this; the scheme may be added only once.
-        if (services.Any(descriptor => descriptor.ServiceType == typeof(LearnerAuthenticator)))
+        if (services.IsRegistered<LearnerAuthenticator>())
         {
             return services;
         }

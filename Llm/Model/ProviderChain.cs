@@ -1,10 +1,11 @@
-using DurableLessons.Llm.Configuration;
 using System.ClientModel;
 using System.Globalization;
 using System.Text;
+using DurableLessons.Llm.Configuration;
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Telemetry;
+using DurableLessons.Shared.Text;
 using Microsoft.Extensions.Logging;
 using OpenAI.Chat;
 
@@ -20,6 +21,9 @@ namespace DurableLessons.Llm.Model;
 internal sealed class ProviderChain(
     IReadOnlyList<ChatProvider> providers, TimeSpan maxRetryAfter, LessonTelemetry telemetry, TimeProvider timeProvider, ILogger logger)
 {
+    /// <summary>How much of a model's refusal the error quotes.</summary>
+    private const int MaxRefusalLength = 200;
+
     public IReadOnlyList<ChatProvider> Providers => providers;
 
     /// <summary>The chain over every configured provider, for <paramref name="owner"/>; at least one must be configured.</summary>
@@ -175,7 +179,7 @@ internal sealed class ProviderChain(
 
         if (!string.IsNullOrEmpty(refusal))
         {
-            throw new InvalidModelOutputException($"the model refused: {Shorten(refusal)}");
+            throw new InvalidModelOutputException($"the model refused: {TextShortener.Shorten(refusal, MaxRefusalLength)}");
         }
 
         if (finishReason == ChatFinishReason.Length)
@@ -229,8 +233,6 @@ internal sealed class ProviderChain(
             ? $"{status} (rate limited; Retry-After {wait.TotalSeconds:0.###} s exceeds the {maxRetryAfter.TotalSeconds:0.###} s cap)"
             : $"{status} (rate limited, no Retry-After)";
     }
-
-    private static string Shorten(string text) => text.Length <= 200 ? text : string.Concat(text.AsSpan(0, 200), "…");
 
     private sealed record Attempt<TValue>(TValue? Value, ModelUsage Usage, Exception? Error, string Reason, bool ContentFiltered = false);
 }

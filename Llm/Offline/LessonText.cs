@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using DurableLessons.Shared.Text;
 
 namespace DurableLessons.Llm.Offline;
 
@@ -22,17 +23,6 @@ internal enum BlockKind
 internal static partial class LessonText
 {
     public const string Gap = "_____";
-
-    private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "a", "about", "after", "also", "an", "and", "any", "are", "as", "at", "be", "because", "been", "before", "both",
-        "but", "by", "can", "could", "did", "do", "does", "each", "either", "for", "from", "had", "has", "have", "here",
-        "how", "however", "if", "in", "into", "is", "it", "its", "just", "like", "many", "may", "more", "most", "much",
-        "must", "neither", "not", "of", "often", "on", "one", "only", "or", "other", "such", "than", "that", "the",
-        "their", "them", "then", "there", "these", "they", "this", "those", "through", "to", "two", "usually", "very",
-        "was", "were", "what", "when", "where", "which", "while", "who", "why", "will", "with", "would", "you", "your",
-        "example", "examples", "called", "using", "used", "uses", "use", "some", "same", "every", "without", "within",
-    };
 
     /// <summary>Splits a Markdown body into blocks; fenced code stays one block even if it holds blank lines.</summary>
     public static IReadOnlyList<Block> Blocks(string markdown)
@@ -172,7 +162,7 @@ internal static partial class LessonText
 
     /// <summary>Words of four or more letters that are not stop words, in order of appearance.</summary>
     public static IReadOnlyList<string> ContentWords(string plain) =>
-        Word().Matches(plain).Select(m => m.Value.Trim('\'', '’', '-')).Where(w => w.Length >= 4 && !StopWords.Contains(w)).ToArray();
+        Word().Matches(plain).Select(m => m.Value.Trim('\'', '’', '-')).Where(w => w.Length >= 4 && !StopWords.Prose.Contains(w)).ToArray();
 
     public static IReadOnlySet<string> WordSet(string text) =>
         Word().Matches(text).Select(m => m.Value).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -200,18 +190,6 @@ internal static partial class LessonText
         return -1;
     }
 
-    /// <summary>Cuts at a word boundary and marks the cut.</summary>
-    public static string Shorten(string text, int maxLength)
-    {
-        if (text.Length <= maxLength)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', maxLength - 1);
-        return string.Concat(text.AsSpan(0, cut > maxLength / 2 ? cut : maxLength - 1).TrimEnd(",;: "), "…");
-    }
-
     /// <summary>At most <paramref name="maxLength"/> characters of Markdown, cut at a sentence end outside code fences.</summary>
     public static string Excerpt(string markdown, int maxLength)
     {
@@ -235,7 +213,7 @@ internal static partial class LessonText
             if (block.Kind == BlockKind.Prose)
             {
                 var room = maxLength - length;
-                var end = LastSentenceEnd(block.Text, room);
+                var end = TextShortener.LastSentenceEnd(block.Text, room);
                 if (end > 0)
                 {
                     kept.Add(block.Text[..end] + " …");
@@ -245,7 +223,7 @@ internal static partial class LessonText
             break;
         }
 
-        return kept.Count > 0 ? JoinBlocks(kept) : Shorten(Plain(text), maxLength);
+        return kept.Count > 0 ? JoinBlocks(kept) : TextShortener.Shorten(Plain(text), maxLength);
     }
 
     public static string Capitalize(string text) =>
@@ -304,23 +282,6 @@ internal static partial class LessonText
         }
     }
 
-    private static int LastSentenceEnd(string text, int maxLength)
-    {
-        var best = -1;
-        foreach (Match match in SentenceEnd().Matches(text))
-        {
-            var end = match.Index + match.Length;
-            if (end > maxLength)
-            {
-                break;
-            }
-
-            best = end;
-        }
-
-        return best;
-    }
-
     private static void Flush(List<Block> blocks, List<string> lines, BlockKind? kind)
     {
         if (lines.Count == 0)
@@ -342,9 +303,6 @@ internal static partial class LessonText
 
     [GeneratedRegex(@"(?<=[.!?][""”’)]?)\s+(?=[""“'(*_`]*[\p{Lu}\d])")]
     private static partial Regex SentenceBreak();
-
-    [GeneratedRegex(@"[.!?][""”’)]?(?=\s|$)")]
-    private static partial Regex SentenceEnd();
 
     [GeneratedRegex(@"^([-*+]|\d{1,3}[.)])\s+")]
     private static partial Regex ListMarker();

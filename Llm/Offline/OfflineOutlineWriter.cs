@@ -1,6 +1,7 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
+using DurableLessons.Shared.Text;
 
 namespace DurableLessons.Llm.Offline;
 
@@ -37,7 +38,7 @@ internal static class OfflineOutlineWriter
         var sentences = group.Notes.Select(n => LessonText.Sentences(n.Text).Select(s => s.Plain).ToArray()).ToArray();
         var points = Enumerable.Range(0, 2)
             .SelectMany(position => sentences.Where(s => s.Length > position).Select(s => s[position]))
-            .Select(p => LessonText.Shorten(p, MaxKeyPointLength))
+            .Select(p => TextShortener.Shorten(p, MaxKeyPointLength))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .Take(MaxKeyPoints)
             .ToArray();

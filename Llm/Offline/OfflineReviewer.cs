@@ -1,6 +1,7 @@
 using DurableLessons.Shared.Authoring;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Research;
+using DurableLessons.Shared.Text;
 
 namespace DurableLessons.Llm.Offline;
 
@@ -49,7 +50,7 @@ internal static class OfflineReviewer
             }
             else
             {
-                changes.Add($"Removed the quiz question “{LessonText.Shorten(question.Question, QuoteLength)}”: its answer is not one of its choices.");
+                changes.Add($"Removed the quiz question “{TextShortener.Shorten(question.Question, QuoteLength)}”: its answer is not one of its choices.");
             }
         }
 
@@ -102,7 +103,7 @@ internal static class OfflineReviewer
             keep[i] = LessonText.CitationIds(texts[i]).Count > 0;
             if (!keep[i])
             {
-                changes.Add($"Removed an uncited passage from “{section.Heading}”: “{LessonText.Shorten(LessonText.Plain(texts[i]), QuoteLength)}”.");
+                changes.Add($"Removed an uncited passage from “{section.Heading}”: “{TextShortener.Shorten(LessonText.Plain(texts[i]), QuoteLength)}”.");
             }
         }
 

@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DurableLessons.Llm.Model;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Practice;
+using static DurableLessons.Llm.Model.JsonSchemas;
 
 namespace DurableLessons.Llm.Practice;
 
@@ -13,15 +13,15 @@ namespace DurableLessons.Llm.Practice;
 /// </summary>
 internal static class PracticePrompts
 {
-    public static BinaryData GradeSchema { get; } = Schema(
-        ("correct", new JsonObject { ["type"] = "boolean" }),
-        ("score", new JsonObject { ["type"] = "number", ["description"] = "From 0 to 1." }),
-        ("feedback", new JsonObject { ["type"] = "string" }),
-        ("hint", new JsonObject { ["type"] = "string", ["description"] = "Empty when correct; never the answer itself." }));
+    public static BinaryData GradeSchema { get; } = Build(ObjectSchema(
+        ("correct", BooleanSchema()),
+        ("score", NumberSchema("From 0 to 1.")),
+        ("feedback", StringSchema()),
+        ("hint", StringSchema("Empty when correct; never the answer itself."))));
 
-    public static BinaryData AnswerSchema { get; } = Schema(
-        ("answer", new JsonObject { ["type"] = "string" }),
-        ("citationIds", new JsonObject { ["type"] = "array", ["items"] = new JsonObject { ["type"] = "integer" } }));
+    public static BinaryData AnswerSchema { get; } = Build(ObjectSchema(
+        ("answer", StringSchema()),
+        ("citationIds", ArraySchema(IntegerSchema()))));
 
     public static StepPrompt Grade(PracticeTask task, string answer, LessonDocument lesson) => new(
         "You are a patient tutor grading one learner answer to an exercise of the lesson below. Compare the learner's answer "
@@ -59,17 +59,4 @@ internal static class PracticePrompts
 
     private static void Line(StringBuilder user, PromptMaterial material) =>
         user.AppendLine(JsonSerializer.Serialize(material, PracticeJsonContext.Prompt.PromptMaterial));
-
-    private static BinaryData Schema(params (string Name, JsonNode Schema)[] properties)
-    {
-        var props = new JsonObject();
-        var required = new JsonArray();
-        foreach (var (name, schema) in properties)
-        {
-            props[name] = schema;
-            required.Add(name);
-        }
-
-        return BinaryData.FromString(new JsonObject { ["type"] = "object", ["properties"] = props, ["required"] = required, ["additionalProperties"] = false }.ToJsonString());
-    }
 }

@@ -1,25 +1,24 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using DurableLessons.Llm.Model;
 using DurableLessons.Shared.Research;
 using DurableLessons.Shared.Syllabi;
+using static DurableLessons.Llm.Model.JsonSchemas;
 
 namespace DurableLessons.Llm.Syllabi;
 
 /// <summary>The syllabus step's prompt and schema. Notes go in the user message, one JSON line each, as for lessons.</summary>
 internal static class SyllabusPrompts
 {
-    public static BinaryData Schema { get; } = BinaryData.FromString(Object(
-        ("modules", Array(Object(
-            ("title", String()),
-            ("lessons", Array(Object(
-                ("title", String("Short and unique within the syllabus.")),
-                ("summary", String("One or two sentences.")),
-                ("objectives", Array(String())),
-                ("estimatedMinutes", Integer()))))))))
-        .ToJsonString());
+    public static BinaryData Schema { get; } = Build(ObjectSchema(
+        ("modules", ArraySchema(ObjectSchema(
+            ("title", StringSchema()),
+            ("lessons", ArraySchema(ObjectSchema(
+                ("title", StringSchema("Short and unique within the syllabus.")),
+                ("summary", StringSchema("One or two sentences.")),
+                ("objectives", ArraySchema(StringSchema())),
+                ("estimatedMinutes", IntegerSchema())))))))));
 
     public static StepPrompt Plan(SyllabusBrief brief, ResearchPack research)
     {
@@ -49,25 +48,4 @@ internal static class SyllabusPrompts
     }
 
     private static string Quote(string value) => JsonSerializer.Serialize(value, SyllabusJsonContext.Prompt.String);
-
-    private static JsonObject Object(params (string Name, JsonNode Schema)[] properties)
-    {
-        var props = new JsonObject();
-        var required = new JsonArray();
-        foreach (var (name, schema) in properties)
-        {
-            props[name] = schema;
-            required.Add(name);
-        }
-
-        return new JsonObject { ["type"] = "object", ["properties"] = props, ["required"] = required, ["additionalProperties"] = false };
-    }
-
-    private static JsonObject Array(JsonNode items) => new() { ["type"] = "array", ["items"] = items };
-
-    private static JsonObject String(string? description = null) => description is null
-        ? new JsonObject { ["type"] = "string" }
-        : new JsonObject { ["type"] = "string", ["description"] = description };
-
-    private static JsonObject Integer() => new() { ["type"] = "integer" };
 }

@@ -20,16 +20,16 @@ public sealed class RegenerateStaleLessons : TaskOrchestrator<RegenerationInput,
         ArgumentNullException.ThrowIfNull(context);
         input = RunInputRules.Require(input, RegenerationNames.RegenerateStaleLessons, "staleBefore").Validated();
         var logger = context.CreateReplaySafeLogger<RegenerateStaleLessons>();
-        var template = input.Template!;
+        var settings = input.Settings!;
 
         var stale = await context.CallActivityAsync<List<LessonRef>>(
-            RegenerationNames.FindStaleLessons, new FindStaleLessonsInput(input.StaleBefore), StepRetries.Storage(template.StorageRetryAttempts));
+            RegenerationNames.FindStaleLessons, new FindStaleLessonsInput(input.StaleBefore), StepRetries.Storage(settings.StorageRetryAttempts));
         var lessons = new Dictionary<string, LessonRunInput>(StringComparer.Ordinal);
         foreach (var lesson in stale.Concat(input.Flagged ?? []))
         {
             if (LessonLevels.TryParse(lesson.Level, out var level))
             {
-                var run = template with { Subject = LessonKey.Normalize(lesson.Subject), Topic = LessonKey.Normalize(lesson.Topic), Level = level };
+                var run = settings.For(LessonKey.Normalize(lesson.Subject), LessonKey.Normalize(lesson.Topic), level);
                 lessons.TryAdd(run.Key.RunInstanceId, run);
             }
         }
@@ -61,7 +61,7 @@ public sealed class RegenerateStaleLessons : TaskOrchestrator<RegenerationInput,
         }
 
         Report(0);
-        await LessonRunFanOut.RunAsync(context, lessons.Values, run => run, input.Concurrency, Finished, _ => { }, template.StorageRetryAttempts);
+        await LessonRunFanOut.RunAsync(context, lessons.Values, run => run, input.Concurrency, Finished, _ => { }, settings.StorageRetryAttempts);
 
         logger.LogInformation("Regeneration: {Found} lessons, {Regenerated} regenerated, {Skipped} skipped, {Failed} failed", lessons.Count, regenerated, skipped.Count, failures.Count);
         return new RegenerationResult(lessons.Count, regenerated, skipped.Count, skipped, failures);

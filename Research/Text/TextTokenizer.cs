@@ -1,6 +1,6 @@
-using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
+using DurableLessons.Shared.Text;
 
 namespace DurableLessons.Research.Text;
 
@@ -10,15 +10,6 @@ namespace DurableLessons.Research.Text;
 /// </summary>
 internal static partial class TextTokenizer
 {
-    // Deliberately small: modal and auxiliary verbs (can, must, do, have, will...) are lesson content, not noise.
-    private static readonly FrozenSet<string> StopWords = FrozenSet.ToFrozenSet(
-    [
-        "a", "an", "the", "and", "or", "but", "if", "then", "of", "to", "in", "on", "at", "by", "for", "with", "from",
-        "into", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "there",
-        "their", "they", "them", "he", "she", "we", "you", "your", "i", "me", "my", "our", "his", "her", "so", "than",
-        "too", "very", "also", "just", "about", "what", "which", "who", "whom", "how", "when", "where", "why",
-    ]);
-
     public static List<string> Tokenize(string? text)
     {
         var tokens = new List<string>();
@@ -88,7 +79,7 @@ internal static partial class TextTokenizer
 
         var token = word.ToString();
         word.Clear();
-        if ((token.Length > 1 || char.IsDigit(token[0])) && !StopWords.Contains(token))
+        if ((token.Length > 1 || char.IsDigit(token[0])) && !StopWords.SearchTerms.Contains(token))
         {
             tokens.Add(Stem(token));
         }

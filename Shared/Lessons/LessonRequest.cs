@@ -46,6 +46,32 @@ public sealed record LessonRunInput(
         RunInputRules.RequireText(Subject, "subject");
         RunInputRules.RequireText(Topic, "topic");
         RunInputRules.RequireLevel(Level, "level");
+        var settings = ToSettings().Validated();
+        return this with { Language = settings.Language, Sources = settings.Sources };
+    }
+
+    /// <summary>Everything of this input but the lesson's key.</summary>
+    public LessonRunSettings ToSettings() => new(Language, Sources, RunTimeoutSeconds, NoteTokenBudget, StorageRetryAttempts);
+}
+
+/// <summary>
+/// What a lesson run is started with besides the lesson's key: the host's <c>Lessons</c> settings and research sources,
+/// the same for every lesson of a regeneration.
+/// </summary>
+public sealed record LessonRunSettings(
+    string Language = LessonOptions.DefaultLanguageCode,
+    IReadOnlyList<string>? Sources = null,
+    int RunTimeoutSeconds = LessonOptions.DefaultRunTimeoutSeconds,
+    int NoteTokenBudget = LessonOptions.DefaultNoteTokenBudget,
+    int StorageRetryAttempts = LessonOptions.DefaultStorageRetryAttempts)
+{
+    /// <summary>The run of one lesson with these settings.</summary>
+    public LessonRunInput For(string subject, string topic, LessonLevel level) =>
+        new(subject, topic, level, Language, Sources, RunTimeoutSeconds, NoteTokenBudget) { StorageRetryAttempts = StorageRetryAttempts };
+
+    /// <summary>These settings with defaults applied, or an <see cref="ArgumentException"/> naming the first field out of range.</summary>
+    public LessonRunSettings Validated()
+    {
         RunInputRules.RequireRange(RunTimeoutSeconds, 10, 86_400, "runTimeoutSeconds");
         RunInputRules.RequireRange(NoteTokenBudget, 200, 100_000, "noteTokenBudget");
         RunInputRules.RequireRange(StorageRetryAttempts, 1, 20, "storageRetryAttempts");
@@ -57,7 +83,7 @@ public sealed record LessonRunInput(
         return this with
         {
             Language = string.IsNullOrWhiteSpace(Language) ? LessonOptions.DefaultLanguageCode : Language,
-            Sources = ResearchSources,
+            Sources = Sources ?? [LessonRunInput.DefaultSource],
         };
     }
 }

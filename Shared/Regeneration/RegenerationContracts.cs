@@ -16,18 +16,15 @@ public static class RegenerationNames
 /// <summary>
 /// What a regeneration does: lessons whose latest version was created before <see cref="StaleBefore"/>, plus the
 /// <see cref="Flagged"/> ones whatever their age, each regenerated once, <see cref="Concurrency"/> at a time.
-/// <see cref="Template"/> supplies the run settings (sources, timeouts, language); its subject/topic/level are replaced.
+/// Each lesson's run is started with <see cref="Settings"/> (sources, timeouts, language).
 /// </summary>
 public sealed record RegenerationInput(
     [property: JsonRequired] DateTimeOffset StaleBefore,
     int Concurrency = RegenerationInput.DefaultConcurrency,
     IReadOnlyList<LessonRef>? Flagged = null,
-    LessonRunInput? Template = null)
+    LessonRunSettings? Settings = null)
 {
     public const int DefaultConcurrency = 2;
-
-    /// <summary>The key of <see cref="Template"/>, never a lesson's: the orchestration puts each stale lesson's key in its place.</summary>
-    public const string TemplateSubject = "template";
 
     /// <summary>This input with defaults applied, or an <see cref="ArgumentException"/> naming the field at fault.</summary>
     public RegenerationInput Validated()
@@ -41,7 +38,7 @@ public sealed record RegenerationInput(
         return this with
         {
             Flagged = Flagged ?? [],
-            Template = (Template ?? new LessonRunInput(TemplateSubject, TemplateSubject, LessonLevel.Beginner)).Validated(),
+            Settings = (Settings ?? new LessonRunSettings()).Validated(),
         };
     }
 }

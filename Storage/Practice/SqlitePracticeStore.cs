@@ -36,98 +36,55 @@ internal sealed class SqlitePracticeStore(SqliteLessonDatabase database) : IPrac
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentNullException.ThrowIfNull(turn);
-        await using (var write = await database.OpenForWriteAsync(cancellationToken))
-        {
-            await schema.EnsureAsync(write.Connection, cancellationToken);
-            await using var command = write.Connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO practice_turns (session_id, message_id, turn) VALUES ($session, $message, $turn)
-                ON CONFLICT (session_id, message_id) DO NOTHING;
-                """;
-            command.Parameters.AddWithValue("$session", sessionId);
-            command.Parameters.AddWithValue("$message", turn.MessageId);
-            command.Parameters.AddWithValue("$turn", PracticeJson.Serialize(turn));
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await AppendOnceAsync("practice_turns", "turn", sessionId, turn.MessageId, PracticeJson.Serialize(turn), cancellationToken);
         return await FindTurnAsync(sessionId, turn.MessageId, cancellationToken)
             ?? throw new InvalidOperationException($"Turn '{turn.MessageId}' of session '{sessionId}' was not stored.");
     }
 
-    public async Task<PracticeTurn?> FindTurnAsync(string sessionId, string messageId, CancellationToken cancellationToken)
-    {
-        await using var connection = await schema.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT turn FROM practice_turns WHERE session_id = $session AND message_id = $message";
-        command.Parameters.AddWithValue("$session", sessionId);
-        command.Parameters.AddWithValue("$message", messageId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? PracticeJson.Deserialize<PracticeTurn>(json) : null;
-    }
+    public async Task<PracticeTurn?> FindTurnAsync(string sessionId, string messageId, CancellationToken cancellationToken) =>
+        await schema.ReadTextAsync(
+            "SELECT turn FROM practice_turns WHERE session_id = $session AND message_id = $message",
+            [("$session", sessionId), ("$message", messageId)],
+            cancellationToken) is { } json ? PracticeJson.Deserialize<PracticeTurn>(json) : null;
 
-    public async Task<IReadOnlyList<PracticeTurn>> GetTranscriptAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        return await ReadAllAsync<PracticeTurn>("SELECT turn FROM practice_turns WHERE session_id = $session ORDER BY seq", sessionId, cancellationToken);
-    }
+    public async Task<IReadOnlyList<PracticeTurn>> GetTranscriptAsync(string sessionId, CancellationToken cancellationToken) =>
+        await ReadAllAsync<PracticeTurn>("SELECT turn FROM practice_turns WHERE session_id = $session ORDER BY seq", sessionId, cancellationToken);
 
     public async Task AddMessageAsync(string sessionId, PracticeMessage message, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentNullException.ThrowIfNull(message);
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        await schema.EnsureAsync(write.Connection, cancellationToken);
-        await using var command = write.Connection.CreateCommand();
-        command.CommandText = """
-            INSERT INTO practice_inbox (session_id, message_id, message) VALUES ($session, $message, $json)
-            ON CONFLICT (session_id, message_id) DO NOTHING;
-            """;
-        command.Parameters.AddWithValue("$session", sessionId);
-        command.Parameters.AddWithValue("$message", message.MessageId);
-        command.Parameters.AddWithValue("$json", PracticeJson.Serialize(message));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await AppendOnceAsync("practice_inbox", "message", sessionId, message.MessageId, PracticeJson.Serialize(message), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PracticeMessage>> GetMessagesAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        return await ReadAllAsync<PracticeMessage>("SELECT message FROM practice_inbox WHERE session_id = $session ORDER BY seq", sessionId, cancellationToken);
-    }
+    public async Task<IReadOnlyList<PracticeMessage>> GetMessagesAsync(string sessionId, CancellationToken cancellationToken) =>
+        await ReadAllAsync<PracticeMessage>("SELECT message FROM practice_inbox WHERE session_id = $session ORDER BY seq", sessionId, cancellationToken);
 
-    public async Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        await schema.EnsureAsync(write.Connection, cancellationToken);
-        await using var command = write.Connection.CreateCommand();
-        command.CommandText = """
+    public Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken) =>
+        schema.WriteAsync(
+            """
             DELETE FROM practice_turns WHERE session_id = $session;
             DELETE FROM practice_inbox WHERE session_id = $session;
             DELETE FROM practice_summaries WHERE session_id = $session;
-            """;
-        command.Parameters.AddWithValue("$session", sessionId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """,
+            [("$session", sessionId)],
+            cancellationToken);
 
     public async Task SaveSummaryAsync(PracticeSummary summary, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        await schema.EnsureAsync(write.Connection, cancellationToken);
-        await using var command = write.Connection.CreateCommand();
-        command.CommandText = """
+        await schema.WriteAsync(
+            """
             INSERT INTO practice_summaries (session_id, summary) VALUES ($session, $summary)
             ON CONFLICT (session_id) DO UPDATE SET summary = excluded.summary;
-            """;
-        command.Parameters.AddWithValue("$session", summary.SessionId);
-        command.Parameters.AddWithValue("$summary", PracticeJson.Serialize(summary));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """,
+            [("$session", summary.SessionId), ("$summary", PracticeJson.Serialize(summary))],
+            cancellationToken);
     }
 
-    public async Task<PracticeSummary?> GetSummaryAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        await using var connection = await schema.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT summary FROM practice_summaries WHERE session_id = $session";
-        command.Parameters.AddWithValue("$session", sessionId);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? PracticeJson.Deserialize<PracticeSummary>(json) : null;
-    }
+    public async Task<PracticeSummary?> GetSummaryAsync(string sessionId, CancellationToken cancellationToken) =>
+        await schema.ReadTextAsync("SELECT summary FROM practice_summaries WHERE session_id = $session", [("$session", sessionId)], cancellationToken)
+            is { } json ? PracticeJson.Deserialize<PracticeSummary>(json) : null;
 
     public async Task<IReadOnlyList<PracticeSummary>> ListSummariesAsync(string sessionIdPrefix, CancellationToken cancellationToken)
     {
@@ -141,19 +98,16 @@ internal sealed class SqlitePracticeStore(SqliteLessonDatabase database) : IPrac
 
     public void Dispose() => schema.Dispose();
 
-    private async Task<List<T>> ReadAllAsync<T>(string query, string sessionId, CancellationToken cancellationToken)
-    {
-        await using var connection = await schema.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = query;
-        command.Parameters.AddWithValue("$session", sessionId);
-        var values = new List<T>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            values.Add(PracticeJson.Deserialize<T>(reader.GetString(0)));
-        }
+    /// <summary>Appends a turn or a message as JSON; the unique (session, message id) makes a repeat do nothing.</summary>
+    private Task<int> AppendOnceAsync(string table, string column, string sessionId, string messageId, string json, CancellationToken cancellationToken) =>
+        schema.WriteAsync(
+            $"""
+            INSERT INTO {table} (session_id, message_id, {column}) VALUES ($session, $message, $json)
+            ON CONFLICT (session_id, message_id) DO NOTHING;
+            """,
+            [("$session", sessionId), ("$message", messageId), ("$json", json)],
+            cancellationToken);
 
-        return values;
-    }
+    private Task<List<T>> ReadAllAsync<T>(string query, string sessionId, CancellationToken cancellationToken) =>
+        schema.ReadAllAsync(query, [("$session", sessionId)], reader => PracticeJson.Deserialize<T>(reader.GetString(0)), cancellationToken);
 }

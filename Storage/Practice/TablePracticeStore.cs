@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 using Azure;
 using Azure.Data.Tables;
 using DurableLessons.Shared.Practice;
@@ -22,7 +20,7 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
     private const string InboxPrefix = "inbox~";
     private const string SummaryRow = "summary";
     private const string AppendedTicks = nameof(AppendedTicks);
-    private const string ChunkCount = nameof(ChunkCount);
+    private const string Content = nameof(Content);
 
     private readonly ProvisionedTable practice = new(service.GetTableClient(options.Value.Table.TablePrefix + "Practice"));
 
@@ -30,66 +28,32 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentNullException.ThrowIfNull(turn);
-        var table = await practice.GetAsync(cancellationToken);
-        var row = Row(sessionId, TurnPrefix + turn.MessageId, PracticeJson.Serialize(turn));
-        row[AppendedTicks] = time.GetUtcNow().UtcTicks;
-        try
-        {
-            await table.AddEntityAsync(row, cancellationToken);
-            return turn;
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            return await FindTurnAsync(sessionId, turn.MessageId, cancellationToken)
+        return await AppendOnceAsync(sessionId, TurnPrefix + turn.MessageId, PracticeJson.Serialize(turn), cancellationToken)
+            ? turn
+            : await FindTurnAsync(sessionId, turn.MessageId, cancellationToken)
                 ?? throw new InvalidOperationException($"Turn '{turn.MessageId}' of session '{sessionId}' conflicted but cannot be read.");
-        }
     }
 
     public async Task<PracticeTurn?> FindTurnAsync(string sessionId, string messageId, CancellationToken cancellationToken)
     {
         var table = await practice.GetAsync(cancellationToken);
         var row = await table.FindAsync(sessionId, TurnPrefix + messageId, select: null, cancellationToken);
-        return row is null ? null : PracticeJson.Deserialize<PracticeTurn>(Content(row));
+        return row is null ? null : Read<PracticeTurn>(row);
     }
 
-    public async Task<IReadOnlyList<PracticeTurn>> GetTranscriptAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in RowsAsync(sessionId, TurnPrefix, cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        return InArrivalOrder<PracticeTurn>(rows);
-    }
+    public Task<IReadOnlyList<PracticeTurn>> GetTranscriptAsync(string sessionId, CancellationToken cancellationToken) =>
+        InArrivalOrderAsync<PracticeTurn>(sessionId, TurnPrefix, cancellationToken);
 
     public async Task AddMessageAsync(string sessionId, PracticeMessage message, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(sessionId);
         ArgumentNullException.ThrowIfNull(message);
-        var table = await practice.GetAsync(cancellationToken);
-        var row = Row(sessionId, InboxPrefix + message.MessageId, PracticeJson.Serialize(message));
-        row[AppendedTicks] = time.GetUtcNow().UtcTicks;
-        try
-        {
-            await table.AddEntityAsync(row, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 409)
-        {
-            // Accepted before (a client retry): the first copy stays.
-        }
+        // Accepted before (a client retry): the first copy stays.
+        await AppendOnceAsync(sessionId, InboxPrefix + message.MessageId, PracticeJson.Serialize(message), cancellationToken);
     }
 
-    public async Task<IReadOnlyList<PracticeMessage>> GetMessagesAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        var rows = new List<TableEntity>();
-        await foreach (var row in RowsAsync(sessionId, InboxPrefix, cancellationToken))
-        {
-            rows.Add(row);
-        }
-
-        return InArrivalOrder<PracticeMessage>(rows);
-    }
+    public Task<IReadOnlyList<PracticeMessage>> GetMessagesAsync(string sessionId, CancellationToken cancellationToken) =>
+        InArrivalOrderAsync<PracticeMessage>(sessionId, InboxPrefix, cancellationToken);
 
     public async Task DeleteSessionAsync(string sessionId, CancellationToken cancellationToken)
     {
@@ -116,7 +80,7 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
     {
         var table = await practice.GetAsync(cancellationToken);
         var row = await table.FindAsync(sessionId, SummaryRow, select: null, cancellationToken);
-        return row is null ? null : PracticeJson.Deserialize<PracticeSummary>(Content(row));
+        return row is null ? null : Read<PracticeSummary>(row);
     }
 
     public async Task<IReadOnlyList<PracticeSummary>> ListSummariesAsync(string sessionIdPrefix, CancellationToken cancellationToken)
@@ -134,7 +98,7 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
         var summaries = new List<PracticeSummary>();
         await foreach (var row in table.QueryAllAsync(filter, select: null, cancellationToken))
         {
-            summaries.Add(PracticeJson.Deserialize<PracticeSummary>(Content(row)));
+            summaries.Add(Read<PracticeSummary>(row));
         }
 
         return summaries;
@@ -142,11 +106,36 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
 
     public void Dispose() => practice.Dispose();
 
-    private static List<T> InArrivalOrder<T>(List<TableEntity> rows) =>
-        rows.OrderBy(row => row.GetInt64(AppendedTicks) ?? 0)
+    /// <summary>Inserts a turn or a message; false when its row already exists (the first copy is kept).</summary>
+    private async Task<bool> AppendOnceAsync(string sessionId, string rowKey, string json, CancellationToken cancellationToken)
+    {
+        var table = await practice.GetAsync(cancellationToken);
+        var row = Row(sessionId, rowKey, json);
+        row[AppendedTicks] = time.GetUtcNow().UtcTicks;
+        try
+        {
+            await table.AddEntityAsync(row, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            return false;
+        }
+    }
+
+    private async Task<IReadOnlyList<T>> InArrivalOrderAsync<T>(string sessionId, string prefix, CancellationToken cancellationToken)
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in RowsAsync(sessionId, prefix, cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows.OrderBy(row => row.GetInt64(AppendedTicks) ?? 0)
             .ThenBy(row => row.RowKey, StringComparer.Ordinal)
-            .Select(row => PracticeJson.Deserialize<T>(Content(row)))
+            .Select(Read<T>)
             .ToList();
+    }
 
     private async IAsyncEnumerable<TableEntity> RowsAsync(string sessionId, string prefix, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -162,27 +151,10 @@ internal sealed class TablePracticeStore(TableServiceClient service, IOptions<St
 
     private static TableEntity Row(string partition, string rowKey, string json)
     {
-        var chunks = TextChunks.Split(json);
-        var row = new TableEntity(partition, rowKey) { [ChunkCount] = chunks.Count };
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            row[ChunkName(i)] = chunks[i];
-        }
-
+        var row = new TableEntity(partition, rowKey);
+        TextChunks.Write(row, Content, json);
         return row;
     }
 
-    private static string Content(TableEntity row)
-    {
-        var count = row.GetInt32(ChunkCount) ?? 1;
-        var json = new StringBuilder();
-        for (var i = 0; i < count; i++)
-        {
-            json.Append(row.GetString(ChunkName(i)) ?? throw new InvalidDataException($"Practice row '{row.RowKey}' is missing chunk {i} of {count}."));
-        }
-
-        return json.ToString();
-    }
-
-    private static string ChunkName(int index) => "Content" + index.ToString("D2", CultureInfo.InvariantCulture);
+    private static T Read<T>(TableEntity row) => PracticeJson.Deserialize<T>(TextChunks.Read(row, Content, $"Practice row '{row.RowKey}'"));
 }

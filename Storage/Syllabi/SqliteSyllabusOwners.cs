@@ -30,23 +30,20 @@ internal sealed class SqliteSyllabusOwners(SqliteLessonDatabase database) : ISyl
     public async Task<SyllabusOwner> ClaimAsync(SyllabusOwner owner, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(owner);
-        await using (var write = await database.OpenForWriteAsync(cancellationToken))
-        {
-            await schema.EnsureAsync(write.Connection, cancellationToken);
-            await using var command = write.Connection.CreateCommand();
-            command.CommandText = $"""
-                INSERT INTO syllabus_owners ({Columns}) VALUES ($id, $owner, $topic, $level, $shared, $createdAt)
-                ON CONFLICT (syllabus_id) DO NOTHING;
-                """;
-            command.Parameters.AddWithValue("$id", owner.SyllabusId);
-            command.Parameters.AddWithValue("$owner", owner.OwnerKey);
-            command.Parameters.AddWithValue("$topic", owner.Topic);
-            command.Parameters.AddWithValue("$level", (int)owner.Level);
-            command.Parameters.AddWithValue("$shared", owner.Shared ? 1 : 0);
-            command.Parameters.AddWithValue("$createdAt", owner.CreatedAt.UtcTicks);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
+        await schema.WriteAsync(
+            $"""
+            INSERT INTO syllabus_owners ({Columns}) VALUES ($id, $owner, $topic, $level, $shared, $createdAt)
+            ON CONFLICT (syllabus_id) DO NOTHING;
+            """,
+            [
+                ("$id", owner.SyllabusId),
+                ("$owner", owner.OwnerKey),
+                ("$topic", owner.Topic),
+                ("$level", (int)owner.Level),
+                ("$shared", owner.Shared ? 1 : 0),
+                ("$createdAt", owner.CreatedAt.UtcTicks),
+            ],
+            cancellationToken);
         return await GetAsync(owner.SyllabusId, cancellationToken)
             ?? throw new InvalidOperationException($"The owner of syllabus '{owner.SyllabusId}' was not stored.");
     }
@@ -57,36 +54,16 @@ internal sealed class SqliteSyllabusOwners(SqliteLessonDatabase database) : ISyl
         return owners.Count == 0 ? null : owners[0];
     }
 
-    public async Task ShareAsync(string syllabusId, CancellationToken cancellationToken)
-    {
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        await schema.EnsureAsync(write.Connection, cancellationToken);
-        await using var command = write.Connection.CreateCommand();
-        command.CommandText = "UPDATE syllabus_owners SET shared = 1 WHERE syllabus_id = $id";
-        command.Parameters.AddWithValue("$id", syllabusId);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+    public Task ShareAsync(string syllabusId, CancellationToken cancellationToken) =>
+        schema.WriteAsync("UPDATE syllabus_owners SET shared = 1 WHERE syllabus_id = $id", [("$id", syllabusId)], cancellationToken);
 
     public Task<IReadOnlyList<SyllabusOwner>> ListAsync(string ownerKey, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {Columns} FROM syllabus_owners WHERE owner_key = $key ORDER BY created_at_ticks DESC", ownerKey, cancellationToken);
 
     public void Dispose() => schema.Dispose();
 
-    private async Task<IReadOnlyList<SyllabusOwner>> QueryAsync(string query, string key, CancellationToken cancellationToken)
-    {
-        await using var connection = await schema.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = query;
-        command.Parameters.AddWithValue("$key", key);
-        var owners = new List<SyllabusOwner>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            owners.Add(Read(reader));
-        }
-
-        return owners;
-    }
+    private async Task<IReadOnlyList<SyllabusOwner>> QueryAsync(string query, string key, CancellationToken cancellationToken) =>
+        await schema.ReadAllAsync(query, [("$key", key)], Read, cancellationToken);
 
     private static SyllabusOwner Read(SqliteDataReader reader) => new(
         reader.GetString(0),

@@ -22,38 +22,34 @@ internal sealed class SqliteSyllabusStore(SqliteLessonDatabase database) : ISyll
     public async Task SaveAsync(SyllabusDocument syllabus, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(syllabus);
-        await using var write = await database.OpenForWriteAsync(cancellationToken);
-        await schema.EnsureAsync(write.Connection, cancellationToken);
-        await using var command = write.Connection.CreateCommand();
-        command.CommandText = """
+        await schema.WriteAsync(
+            """
             INSERT INTO syllabi (id, topic_level, created_at_ticks, document) VALUES ($id, $topicLevel, $createdAt, $document)
             ON CONFLICT (id) DO UPDATE SET topic_level = excluded.topic_level, created_at_ticks = excluded.created_at_ticks, document = excluded.document;
-            """;
-        command.Parameters.AddWithValue("$id", syllabus.Id);
-        command.Parameters.AddWithValue("$topicLevel", SyllabusJson.TopicLevelKey(syllabus.Topic, syllabus.Level));
-        command.Parameters.AddWithValue("$createdAt", syllabus.CreatedAt.UtcTicks);
-        command.Parameters.AddWithValue("$document", SyllabusJson.Serialize(syllabus));
-        await command.ExecuteNonQueryAsync(cancellationToken);
+            """,
+            [
+                ("$id", syllabus.Id),
+                ("$topicLevel", SyllabusJson.TopicLevelKey(syllabus.Topic, syllabus.Level)),
+                ("$createdAt", syllabus.CreatedAt.UtcTicks),
+                ("$document", SyllabusJson.Serialize(syllabus)),
+            ],
+            cancellationToken);
     }
 
     public async Task<SyllabusDocument?> GetAsync(string id, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        await using var connection = await schema.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM syllabi WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? SyllabusJson.Deserialize(json) : null;
+        return await schema.ReadTextAsync("SELECT document FROM syllabi WHERE id = $id", [("$id", id)], cancellationToken)
+            is { } json ? SyllabusJson.Deserialize(json) : null;
     }
 
     public async Task<SyllabusDocument?> FindLatestAsync(string topic, LessonLevel level, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(topic);
-        await using var connection = await schema.OpenAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT document FROM syllabi WHERE topic_level = $topicLevel ORDER BY created_at_ticks DESC LIMIT 1";
-        command.Parameters.AddWithValue("$topicLevel", SyllabusJson.TopicLevelKey(topic, level));
-        return await command.ExecuteScalarAsync(cancellationToken) is string json ? SyllabusJson.Deserialize(json) : null;
+        return await schema.ReadTextAsync(
+            "SELECT document FROM syllabi WHERE topic_level = $topicLevel ORDER BY created_at_ticks DESC LIMIT 1",
+            [("$topicLevel", SyllabusJson.TopicLevelKey(topic, level))],
+            cancellationToken) is { } json ? SyllabusJson.Deserialize(json) : null;
     }
 
     public void Dispose() => schema.Dispose();

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Azure.Data.Tables;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
@@ -18,7 +16,7 @@ internal sealed class TableSyllabusStore(TableServiceClient service, IOptions<St
 {
     private const string DocumentPartition = "syllabus";
     private const string LatestPartition = "latest";
-    private const string ChunkCount = nameof(ChunkCount);
+    private const string Document = nameof(Document);
     private const string SyllabusId = nameof(SyllabusId);
     private const string CreatedAtTicks = nameof(CreatedAtTicks);
 
@@ -28,13 +26,8 @@ internal sealed class TableSyllabusStore(TableServiceClient service, IOptions<St
     {
         ArgumentNullException.ThrowIfNull(syllabus);
         var table = await syllabi.GetAsync(cancellationToken);
-        var chunks = TextChunks.Split(SyllabusJson.Serialize(syllabus));
-        var row = new TableEntity(DocumentPartition, syllabus.Id) { [ChunkCount] = chunks.Count };
-        for (var i = 0; i < chunks.Count; i++)
-        {
-            row[ChunkName(i)] = chunks[i];
-        }
-
+        var row = new TableEntity(DocumentPartition, syllabus.Id);
+        TextChunks.Write(row, Document, SyllabusJson.Serialize(syllabus));
         await table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken);
 
         var latestKey = SyllabusJson.TopicLevelKey(syllabus.Topic, syllabus.Level);
@@ -51,19 +44,7 @@ internal sealed class TableSyllabusStore(TableServiceClient service, IOptions<St
         ArgumentException.ThrowIfNullOrEmpty(id);
         var table = await syllabi.GetAsync(cancellationToken);
         var row = await table.FindAsync(DocumentPartition, id, select: null, cancellationToken);
-        if (row is null)
-        {
-            return null;
-        }
-
-        var count = row.GetInt32(ChunkCount) ?? 1;
-        var json = new StringBuilder();
-        for (var i = 0; i < count; i++)
-        {
-            json.Append(row.GetString(ChunkName(i)) ?? throw new InvalidDataException($"Syllabus '{id}' is missing chunk {i} of {count}."));
-        }
-
-        return SyllabusJson.Deserialize(json.ToString());
+        return row is null ? null : SyllabusJson.Deserialize(TextChunks.Read(row, Document, $"Syllabus '{id}'"));
     }
 
     public async Task<SyllabusDocument?> FindLatestAsync(string topic, LessonLevel level, CancellationToken cancellationToken)
@@ -75,6 +56,4 @@ internal sealed class TableSyllabusStore(TableServiceClient service, IOptions<St
     }
 
     public void Dispose() => syllabi.Dispose();
-
-    private static string ChunkName(int index) => "Document" + index.ToString("D2", CultureInfo.InvariantCulture);
 }

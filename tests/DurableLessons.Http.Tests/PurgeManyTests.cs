@@ -5,7 +5,7 @@ using DurableLessons.Http.Tests.Infrastructure;
 namespace DurableLessons.Http.Tests;
 
 /// <summary>Purging by filter touches every instance of a host, so these tests get a host of their own.</summary>
-public sealed class PurgeManyTests(KeylessPrivateHostFixture fixture) : IClassFixture<KeylessPrivateHostFixture>
+public sealed class PurgeManyTests(OpenHostFixture fixture) : IClassFixture<OpenHostFixture>
 {
     private readonly WebhookApi _api = new(fixture.Host.Client);
 
@@ -45,21 +45,4 @@ public sealed class PurgeManyTests(KeylessPrivateHostFixture fixture) : IClassFi
     }
 
     private static string Wire(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
-}
-
-public sealed class KeylessPrivateHostFixture : IAsyncLifetime
-{
-    private RunningHost? _host;
-
-    public RunningHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
-
-    public async Task InitializeAsync() => _host = await WebhookTestHost.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using DurableLessons.Hosts.Local.Cli;
 using DurableLessons.Testing.Models;
+using DurableLessons.Testing.Processes;
 
 namespace DurableLessons.Spa.Tests;
 
@@ -95,21 +96,11 @@ public sealed class CommandLineTests : IDisposable
     private static async Task<(int ExitCode, string Output, string Error)> RunWithEnvironmentAsync(
         IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
+        var start = DotnetProcess.StartInfo(typeof(LessonCli).Assembly.Location, args);
+        start.WorkingDirectory = Path.GetTempPath();
         foreach (var (name, value) in environment)
         {
             start.Environment[name] = value;
-        }
-
-        start.ArgumentList.Add(typeof(LessonCli).Assembly.Location);
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start dotnet.");

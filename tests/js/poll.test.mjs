@@ -2,41 +2,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backoffMs, managementLinks, pollStatus, retryAfterMs } from '../../Hosts/Local/wwwroot/js/poll.js';
+import { fakeTimers, settle } from './fake-timers.mjs';
 
 const STATUS_URL = 'http://127.0.0.1:1/runtime/webhooks/durabletask/instances/run-1';
-
-function fakeTimers() {
-  const pending = new Map();
-  const delays = [];
-  const cleared = [];
-  let nextId = 1;
-  return {
-    pending,
-    delays,
-    cleared,
-    setTimeout(callback, ms) {
-      const id = nextId++;
-      pending.set(id, callback);
-      delays.push(ms);
-      return id;
-    },
-    clearTimeout(id) {
-      cleared.push(id);
-      pending.delete(id);
-    },
-    async fireNext() {
-      const [id, callback] = pending.entries().next().value;
-      pending.delete(id);
-      callback();
-      await settle();
-    },
-  };
-}
-
-// Lets the poller's awaited fetch/text promises run.
-async function settle() {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
-}
 
 function fakeFetch(answers) {
   const calls = [];

@@ -2,35 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRefresher } from '../../Hosts/Local/wwwroot/js/refresher.js';
-
-function fakeTimers() {
-  const pending = new Map();
-  const delays = [];
-  let nextId = 1;
-  return {
-    pending,
-    delays,
-    setTimeout(callback, ms) {
-      const id = nextId++;
-      pending.set(id, callback);
-      delays.push(ms);
-      return id;
-    },
-    clearTimeout(id) {
-      pending.delete(id);
-    },
-    async fireNext() {
-      const [id, callback] = pending.entries().next().value;
-      pending.delete(id);
-      callback();
-      await settle();
-    },
-  };
-}
-
-async function settle() {
-  for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
-}
+import { fakeTimers, settle } from './fake-timers.mjs';
 
 const syllabus = (...states) => ({ id: 's1', modules: [{ title: 'm', lessons: states.map((state, i) => ({ id: `m1-l${i + 1}`, state })) }] });
 const generating = (s) => s.modules.some((m) => m.lessons.some((l) => l.state === 'generating'));

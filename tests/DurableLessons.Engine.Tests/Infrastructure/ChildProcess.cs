@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using DurableLessons.Testing.Processes;
 
 namespace DurableLessons.Engine.Tests.Infrastructure;
 
@@ -24,19 +25,7 @@ public sealed class ChildProcess : IDisposable
             throw new FileNotFoundException("The crash host was not built next to the tests.", dll);
         }
 
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(dll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var process = new Process { StartInfo = DotnetProcess.StartInfo(dll, arguments), EnableRaisingEvents = true };
         var child = new ChildProcess(process, output);
         process.OutputDataReceived += (_, e) => child.OnLine(e.Data, "out");
         process.ErrorDataReceived += (_, e) => child.OnLine(e.Data, "err");

@@ -14,17 +14,13 @@ namespace DurableLessons.HostileInput.Tests.Infrastructure;
 /// they could leak and state-dependent answers (410) can be reached. <see cref="Baseline"/> is what was stored
 /// before the first hostile request.
 /// </summary>
-public sealed class HostileHost : IAsyncLifetime
+public sealed class HostileHost : RunningHostFixture
 {
     public const string SystemKey = "hostile-input-system-key-5f1c2d";
     public const string SeedInstanceId = "seed-run";
     public const string WebhookBase = "/runtime/webhooks/durabletask";
 
     private readonly ConcurrentDictionary<string, CaseResponse> _answered = new(StringComparer.Ordinal);
-    private RunningHost? _host;
-
-    public RunningHost Host => _host ?? throw new InvalidOperationException("The host is not started.");
-
     public StoredState Baseline { get; private set; } = null!;
 
     public string DataDirectory => Host.Services.GetRequiredService<IConfiguration>()["DataDirectory"]!;
@@ -40,9 +36,9 @@ public sealed class HostileHost : IAsyncLifetime
         ["Retention:Schedule"] = "0 0 0 1 1 *",
     };
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _host = await RunningHost.StartAsync(Settings);
+        await base.InitializeAsync();
         await SeedFailedRunAsync();
         Baseline = await ReadStateAsync();
     }
@@ -59,13 +55,7 @@ public sealed class HostileHost : IAsyncLifetime
         return response;
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
+    protected override Task<RunningHost> StartHostAsync() => RunningHost.StartAsync(Settings);
 
     private async Task<CaseResponse> SendWithHttpClientAsync(HostileRequest spec)
     {

@@ -1,41 +1,17 @@
 namespace DurableLessons.Http.Tests.Infrastructure;
 
-/// <summary>One keyless host shared by the contract tests of a collection.</summary>
-public sealed class OpenHostFixture : IAsyncLifetime
+/// <summary>One keyless host shared by the contract tests of a collection, or a host of its own as a class fixture.</summary>
+public sealed class OpenHostFixture : RunningHostFixture
 {
-    private RunningHost? _host;
-
-    public RunningHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
-
-    public async Task InitializeAsync() => _host = await WebhookTestHost.StartAsync();
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
+    protected override Task<RunningHost> StartHostAsync() => WebhookTestHost.StartAsync();
 }
 
 /// <summary>A host with <c>Security:SystemKey</c> set.</summary>
-public sealed class KeyedHostFixture : IAsyncLifetime
+public sealed class KeyedHostFixture : RunningHostFixture
 {
     public const string SystemKey = "test-system-key-0123456789";
 
-    private RunningHost? _host;
-
-    public RunningHost Host => _host ?? throw new InvalidOperationException("The host has not started.");
-
-    public async Task InitializeAsync() => _host = await WebhookTestHost.StartAsync($"--Security:SystemKey={SystemKey}");
-
-    public async Task DisposeAsync()
-    {
-        if (_host is not null)
-        {
-            await _host.DisposeAsync();
-        }
-    }
+    protected override Task<RunningHost> StartHostAsync() => WebhookTestHost.StartAsync($"--Security:SystemKey={SystemKey}");
 }
 
 [CollectionDefinition(Name)]

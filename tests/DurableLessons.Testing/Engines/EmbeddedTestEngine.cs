@@ -1,10 +1,7 @@
 using DurableLessons.Engine;
 using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Testing.Engines;
 
@@ -25,30 +22,12 @@ public sealed class EmbeddedTestEngine : HostedTestEngine
         var ownDatabase = options.DatabasePath is null ? new TempDatabase() : null;
         try
         {
-            var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-            var configuration = new Dictionary<string, string?>
+            var engineSettings = new Dictionary<string, string?>
             {
                 ["Engine:DatabasePath"] = options.DatabasePath ?? ownDatabase!.DatabasePath,
             };
-            foreach (var (key, value) in options.Settings)
-            {
-                configuration[key] = value;
-            }
-
-            builder.Configuration.AddInMemoryCollection(configuration);
-            builder.Logging.AddProvider(new Logging.CapturedLogs(options.Output, LogLevel.Warning));
-            builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
-            services?.Invoke(builder.Services);
-            builder.Services.AddDurableTasks(tasks);
-            builder.Services.AddDurableEngine(builder.Configuration);
-            var host = builder.Build();
-            var engine = new EmbeddedTestEngine(host, ownDatabase, options.WaitTimeout);
-            if (options.Start)
-            {
-                await host.StartAsync();
-            }
-
-            return engine;
+            var host = BuildHost(engineSettings, tasks, services, options, (serviceCollection, configuration) => serviceCollection.AddDurableEngine(configuration));
+            return await StartedAsync(new EmbeddedTestEngine(host, ownDatabase, options.WaitTimeout), options);
         }
         catch
         {

@@ -1,6 +1,10 @@
+using DurableLessons.Engine;
+using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Testing.Engines;
 
@@ -47,6 +51,43 @@ public abstract class HostedTestEngine : TestEngine
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// The generic host an engine runs in: <paramref name="engineSettings"/> with the test's settings over them, warnings
+    /// and errors in the test's output, the test's services, its tasks, and the engine that <paramref name="addEngine"/> adds.
+    /// </summary>
+    private protected static IHost BuildHost(
+        Dictionary<string, string?> engineSettings,
+        Action<DurableTaskRegistry> tasks,
+        Action<IServiceCollection>? services,
+        TestEngineOptions options,
+        Func<IServiceCollection, IConfiguration, IServiceCollection> addEngine)
+    {
+        foreach (var (key, value) in options.Settings)
+        {
+            engineSettings[key] = value;
+        }
+
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(engineSettings);
+        builder.Logging.AddProvider(new Logging.CapturedLogs(options.Output, LogLevel.Warning));
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
+        services?.Invoke(builder.Services);
+        builder.Services.AddDurableTasks(tasks);
+        addEngine(builder.Services, builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary><paramref name="engine"/>, started unless the test starts it itself (<see cref="TestEngineOptions.Start"/>).</summary>
+    private protected static async Task<TestEngine> StartedAsync(HostedTestEngine engine, TestEngineOptions options)
+    {
+        if (options.Start)
+        {
+            await engine.GenericHost.StartAsync();
+        }
+
+        return engine;
     }
 
     /// <summary>Frees what the engine kept outside the process (a database file, a task hub) once it has stopped.</summary>

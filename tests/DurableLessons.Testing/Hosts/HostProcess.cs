@@ -64,21 +64,10 @@ public sealed class HostProcess : IAsyncDisposable, IDisposable
         var ownsDataDirectory = options.DataDirectory is null;
         var dataDirectory = options.DataDirectory ?? Directory.CreateTempSubdirectory("durable-lessons-host-").FullName;
         var port = options.Port ?? FreePort.Find();
-        var start = new ProcessStartInfo(System.Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = hostDirectory,
-        };
-        start.ArgumentList.Add(assembly);
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add($"http://127.0.0.1:{port}");
-        start.ArgumentList.Add($"--DataDirectory={dataDirectory}");
-        foreach (var (key, value) in options.Settings)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
+        var start = DotnetProcess.StartInfo(
+            assembly,
+            ["--urls", $"http://127.0.0.1:{port}", $"--DataDirectory={dataDirectory}", .. options.Settings.Select(setting => $"--{setting.Key}={setting.Value}")]);
+        start.WorkingDirectory = hostDirectory;
 
         // Whatever the developer's shell has set must not point the host at a real model or another environment.
         start.Environment.Remove("ASPNETCORE_URLS");

@@ -1,11 +1,8 @@
-using DurableLessons.Engine;
 using DurableLessons.Engine.AzureStorage;
 using DurableTask.AzureStorage;
 using Microsoft.DurableTask;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Testing.Engines.AzureStorage;
 
@@ -24,27 +21,9 @@ public sealed class AzureStorageTestEngine : HostedTestEngine
         Action<DurableTaskRegistry> tasks, Action<IServiceCollection>? services, TestEngineOptions options)
     {
         var azurite = await SharedAzurite.GetAsync();
-        var configuration = AzuriteTaskHub.Settings(azurite, AzuriteTaskHub.FreshName());
-        foreach (var (key, value) in options.Settings)
-        {
-            configuration[key] = value;
-        }
-
-        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(configuration);
-        builder.Logging.AddProvider(new Logging.CapturedLogs(options.Output, LogLevel.Warning));
-        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = options.ShutdownTimeout);
-        services?.Invoke(builder.Services);
-        builder.Services.AddDurableTasks(tasks);
-        builder.Services.AddAzureStorageEngine(builder.Configuration);
-        var host = builder.Build();
-        var engine = new AzureStorageTestEngine(host, options.WaitTimeout);
-        if (options.Start)
-        {
-            await host.StartAsync();
-        }
-
-        return engine;
+        var engineSettings = AzuriteTaskHub.Settings(azurite, AzuriteTaskHub.FreshName());
+        var host = BuildHost(engineSettings, tasks, services, options, (serviceCollection, configuration) => serviceCollection.AddAzureStorageEngine(configuration));
+        return await StartedAsync(new AzureStorageTestEngine(host, options.WaitTimeout), options);
     }
 
     private protected override async ValueTask ReleaseAsync() =>
