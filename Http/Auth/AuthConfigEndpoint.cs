@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
@@ -14,21 +15,19 @@ public static class AuthConfigEndpoint
     public const string Route = "auth/config";
     public const string Path = "/api/" + Route;
 
-    public static IResult Get(IOptions<AuthOptions> options)
+    public static Ok<AuthConfig> Get(IOptions<AuthOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var auth = options.Value;
         return auth.IsEnabled
-            ? Results.Ok(new AuthConfig(true, auth.Authority!.TrimEnd('/'), string.IsNullOrWhiteSpace(auth.ClientId) ? auth.Audience : auth.ClientId, auth.Scopes, auth.Audience))
-            : Results.Ok(new AuthConfig(false, null, null, null, null));
+            ? TypedResults.Ok(new AuthConfig(true, auth.Authority!.TrimEnd('/'), string.IsNullOrWhiteSpace(auth.ClientId) ? auth.Audience : auth.ClientId, auth.Scopes, auth.Audience))
+            : TypedResults.Ok(new AuthConfig(false, null, null, null, null));
     }
 
-    public static IEndpointRouteBuilder MapAuthConfigEndpoint(this IEndpointRouteBuilder endpoints)
+    public static RouteGroupBuilder MapAuthConfigEndpoint(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGroup("/api").WithTags("Sign-in")
-            .MapGet(Route, (IOptions<AuthOptions> options) => Get(options))
-            .WithName("GetAuthConfig")
-            .Produces<AuthConfig>();
-        return endpoints;
+        var api = endpoints.MapGroup("/api").WithTags("Sign-in");
+        api.MapGet(Route, Get).WithName("GetAuthConfig");
+        return api;
     }
 }

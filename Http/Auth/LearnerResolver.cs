@@ -3,6 +3,7 @@ using DurableLessons.Http.Requests;
 using DurableLessons.Http.Security;
 using DurableLessons.Shared.Practice;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Http.Auth;
@@ -15,7 +16,7 @@ public sealed class LearnerResolver(IOptions<AuthOptions> options, SystemKeyVeri
 {
     public bool IsEnabled => options.Value.IsEnabled;
 
-    public (Learner? Learner, IResult? Problem) Resolve(HttpRequest request, string? learnerId = null)
+    public (Learner? Learner, ProblemHttpResult? Problem) Resolve(HttpRequest request, string? learnerId = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (LearnerIdentity.IdOf(request.HttpContext.User) is { } signedIn && request.HttpContext.User.Identity?.IsAuthenticated == true)

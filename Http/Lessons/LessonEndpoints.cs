@@ -1,9 +1,9 @@
 using DurableLessons.Http.StatusLinks;
-using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -34,34 +34,35 @@ public static class LessonEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapLessonEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the /api/lessons routes; their OpenAPI description comes from the handlers' signatures below.</summary>
+    public static RouteGroupBuilder MapLessonEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Lessons");
-        api.MapPost(Routes.Start, (HttpRequest request, DurableTaskClient client, LessonStartHandler handler) => handler.StartAsync(request, client))
-            .WithName("StartLesson")
-            .WithMetadata(new JsonRequestBody(typeof(LessonRequest)))
-            .Produces<HttpManagementPayload>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        api.MapGet(Routes.Latest, (string subject, string topic, string? level, LessonQueries queries, CancellationToken ct) =>
-            queries.GetLatestAsync(subject, topic, level, ct))
-            .WithName("GetLatestLesson")
-            .Produces<LessonVersion>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet(Routes.Versions, (string subject, string topic, string? level, LessonQueries queries, CancellationToken ct) =>
-            queries.ListVersionsAsync(subject, topic, level, ct))
-            .WithName("ListLessonVersions")
-            .Produces<LessonVersionList>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet(Routes.Version, (string subject, string topic, string version, string? level, LessonQueries queries, CancellationToken ct) =>
-            queries.GetVersionAsync(subject, topic, version, level, ct))
-            .WithName("GetLessonVersion")
-            .Produces<LessonVersion>()
-            .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        return endpoints;
+        api.MapPost(Routes.Start, StartLesson).WithName(nameof(StartLesson));
+        api.MapGet(Routes.Latest, GetLatestLesson).WithName(nameof(GetLatestLesson)).ProducesLessonLookupProblems();
+        api.MapGet(Routes.Versions, ListLessonVersions).WithName(nameof(ListLessonVersions)).ProducesLessonLookupProblems();
+        api.MapGet(Routes.Version, GetLessonVersion).WithName(nameof(GetLessonVersion)).ProducesLessonLookupProblems();
+        return api;
     }
+
+    public static Task<Results<CheckStatusAccepted, ProblemHttpResult>> StartLesson(
+        JsonBody<LessonRequest> body, HttpRequest request, DurableTaskClient client, LessonStartHandler handler) =>
+        handler.StartAsync(body, request, client);
+
+    public static Task<Results<Ok<LessonVersion>, ProblemHttpResult>> GetLatestLesson(
+        string subject, string topic, string? level, LessonQueries queries, CancellationToken cancellationToken) =>
+        queries.GetLatestAsync(subject, topic, level, cancellationToken);
+
+    public static Task<Results<Ok<LessonVersionList>, ProblemHttpResult>> ListLessonVersions(
+        string subject, string topic, string? level, LessonQueries queries, CancellationToken cancellationToken) =>
+        queries.ListVersionsAsync(subject, topic, level, cancellationToken);
+
+    public static Task<Results<Ok<LessonVersion>, ProblemHttpResult>> GetLessonVersion(
+        string subject, string topic, string version, string? level, LessonQueries queries, CancellationToken cancellationToken) =>
+        queries.GetVersionAsync(subject, topic, version, level, cancellationToken);
+
+    /// <summary>What every read of a lesson may answer: 400 naming the subject, topic, level or version; 404.</summary>
+    private static RouteHandlerBuilder ProducesLessonLookupProblems(this RouteHandlerBuilder route) => route
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status404NotFound);
 }

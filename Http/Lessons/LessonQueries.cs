@@ -3,13 +3,14 @@ using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DurableLessons.Http.Lessons;
 
 /// <summary>Reads stored lessons: the latest version, one version, the list of versions.</summary>
 public sealed partial class LessonQueries(ILessonStore store)
 {
-    public async Task<IResult> GetLatestAsync(string subject, string topic, string? level, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LessonVersion>, ProblemHttpResult>> GetLatestAsync(string subject, string topic, string? level, CancellationToken cancellationToken)
     {
         var (key, problem) = ParseKey(subject, topic, level);
         if (key is null)
@@ -18,10 +19,10 @@ public sealed partial class LessonQueries(ILessonStore store)
         }
 
         var latest = await store.GetLatestAsync(key, cancellationToken);
-        return latest is null ? NoLesson(key) : Results.Ok(latest);
+        return latest is null ? NoLesson(key) : TypedResults.Ok(latest);
     }
 
-    public async Task<IResult> ListVersionsAsync(string subject, string topic, string? level, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LessonVersionList>, ProblemHttpResult>> ListVersionsAsync(string subject, string topic, string? level, CancellationToken cancellationToken)
     {
         var (key, problem) = ParseKey(subject, topic, level);
         if (key is null)
@@ -30,10 +31,10 @@ public sealed partial class LessonQueries(ILessonStore store)
         }
 
         var versions = await store.ListVersionsAsync(key, cancellationToken);
-        return versions.Count == 0 ? NoLesson(key) : Results.Ok(new LessonVersionList(key.Subject, key.Topic, key.Level.ToWire(), versions));
+        return versions.Count == 0 ? NoLesson(key) : TypedResults.Ok(new LessonVersionList(key.Subject, key.Topic, key.Level.ToWire(), versions));
     }
 
-    public async Task<IResult> GetVersionAsync(string subject, string topic, string version, string? level, CancellationToken cancellationToken)
+    public async Task<Results<Ok<LessonVersion>, ProblemHttpResult>> GetVersionAsync(string subject, string topic, string version, string? level, CancellationToken cancellationToken)
     {
         var (key, problem) = ParseKey(subject, topic, level);
         if (key is null)
@@ -49,10 +50,10 @@ public sealed partial class LessonQueries(ILessonStore store)
         var found = await store.GetVersionAsync(key, version, cancellationToken);
         return found is null
             ? RequestProblems.NotFound("No such version.", $"{key} has no version {version}.")
-            : Results.Ok(found);
+            : TypedResults.Ok(found);
     }
 
-    internal static (LessonKey? Key, IResult? Problem) ParseKey(string subject, string topic, string? level)
+    internal static (LessonKey? Key, ProblemHttpResult? Problem) ParseKey(string subject, string topic, string? level)
     {
         var errors = new Dictionary<string, string[]>();
         var normalizedSubject = LessonRequestValidator.ValidateRouteText(UnescapeSlash(subject), "subject", errors);
@@ -70,7 +71,7 @@ public sealed partial class LessonQueries(ILessonStore store)
     // Kestrel decodes every escape in the path except %2F, so a subject such as "c/c++" arrives as "c%2Fc++".
     private static string UnescapeSlash(string value) => value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
-    private static IResult NoLesson(LessonKey key) =>
+    private static ProblemHttpResult NoLesson(LessonKey key) =>
         RequestProblems.NotFound("No such lesson.", $"There is no lesson for {key} yet; POST /api/lessons to generate one.");
 
     [GeneratedRegex(@"^\d{1,6}\.\d{1,6}$")]

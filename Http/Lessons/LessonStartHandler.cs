@@ -1,9 +1,9 @@
 using DurableLessons.Application.Lessons;
-using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Lessons;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Lessons;
@@ -15,23 +15,22 @@ namespace DurableLessons.Http.Lessons;
 /// </summary>
 public sealed class LessonStartHandler(LessonRunStarter starter, StarterLinks links, LessonRequestValidator validator)
 {
-    public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client)
+    public async Task<Results<CheckStatusAccepted, ProblemHttpResult>> StartAsync(JsonBody<LessonRequest> body, HttpRequest request, DurableTaskClient client)
     {
+        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(request);
-
-        var (body, problem) = await JsonRequestReader.ReadAsync<LessonRequest>(request);
-        if (problem is not null)
+        if (body.Rejection is { } rejection)
         {
-            return problem;
+            return rejection;
         }
 
-        var (input, errors) = validator.Validate(body!);
+        var (input, errors) = validator.Validate(body.Value);
         if (input is null)
         {
             return RequestProblems.Invalid(errors);
         }
 
         var run = await starter.StartOrJoinAsync(client, input, request.HttpContext.RequestAborted);
-        return CheckStatusResponse.Accepted(links.Create(request, run.InstanceId));
+        return new CheckStatusAccepted(links.Create(request, run.InstanceId));
     }
 }

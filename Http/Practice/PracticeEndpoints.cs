@@ -1,9 +1,9 @@
 using DurableLessons.Http.Auth;
 using DurableLessons.Http.Requests;
 using DurableLessons.Http.StatusLinks;
-using DurableLessons.Shared.Practice;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -28,35 +28,39 @@ public static class PracticeEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapPracticeEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the practice routes; their OpenAPI description comes from the handlers' signatures below.</summary>
+    public static RouteGroupBuilder MapPracticeEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Practice");
-        api.MapPost(PracticeRoutes.Start, (HttpRequest request, DurableTaskClient client, PracticeStartHandler starter, string subject, string topic, string? level, string? version, string? learnerId) =>
-            starter.StartAsync(request, client, subject, topic, level, version, learnerId))
-            .WithName("StartPractice")
-            .Produces<PracticeStarted>(StatusCodes.Status202Accepted)
+        api.MapPost(PracticeRoutes.Start, StartPractice).WithName(nameof(StartPractice))
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapPost(PracticeRoutes.Messages, (HttpRequest request, DurableTaskClient client, PracticeMessages messages, string sessionId) =>
-            messages.PostAsync(request, client, sessionId))
-            .WithName("PostPracticeMessage")
-            .WithMetadata(new JsonRequestBody(typeof(PracticeMessageRequest)))
-            .Produces<PracticeMessageAccepted>(StatusCodes.Status202Accepted)
-            .ProducesValidationProblem()
+        api.MapPost(PracticeRoutes.Messages, PostPracticeMessage).WithName(nameof(PostPracticeMessage))
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
-        api.MapGet(PracticeRoutes.Session, (HttpRequest request, DurableTaskClient client, PracticeQueries queries, string sessionId) =>
-            queries.GetAsync(request, client, sessionId))
-            .WithName("GetPracticeSession")
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        // The view is written with PracticeViewJson (enums as names), which a JsonHttpResult cannot describe.
+        api.MapGet(PracticeRoutes.Session, GetPracticeSession).WithName(nameof(GetPracticeSession))
             .Produces<PracticeSessionView>()
             .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet(PracticeRoutes.MyProgress, (HttpRequest request, DurableTaskClient client, PracticeProgress progress, string? learnerId) =>
-            progress.GetAsync(request, client, learnerId))
-            .WithName("GetMyProgress")
+        api.MapGet(PracticeRoutes.MyProgress, GetMyProgress).WithName(nameof(GetMyProgress))
             .Produces<MyProgress>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        return endpoints;
+        return api;
     }
+
+    public static Task<Results<PracticeStartedResult, ProblemHttpResult>> StartPractice(
+        string subject, string topic, string? level, string? version, string? learnerId, HttpRequest request, DurableTaskClient client, PracticeStartHandler starter) =>
+        starter.StartAsync(request, client, subject, topic, level, version, learnerId);
+
+    public static Task<Results<Accepted<PracticeMessageAccepted>, ProblemHttpResult>> PostPracticeMessage(
+        string sessionId, JsonBody<PracticeMessageRequest> body, HttpRequest request, DurableTaskClient client, PracticeMessages messages) =>
+        messages.PostAsync(body, request, client, sessionId);
+
+    public static Task<Results<JsonHttpResult<PracticeSessionView>, ProblemHttpResult>> GetPracticeSession(
+        string sessionId, HttpRequest request, DurableTaskClient client, PracticeQueries queries) =>
+        queries.GetAsync(request, client, sessionId);
+
+    public static Task<Results<JsonHttpResult<MyProgress>, ProblemHttpResult>> GetMyProgress(
+        string? learnerId, HttpRequest request, DurableTaskClient client, PracticeProgress progress) =>
+        progress.GetAsync(request, client, learnerId);
 }

@@ -5,12 +5,14 @@ using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Logging;
 
 namespace DurableLessons.Http.Practice;
 
 /// <summary>What a client POSTs to /api/practice/{sessionId}/messages.</summary>
+[JsonBodyLimit(PracticeMessages.MaxBodyBytes)]
 public sealed record PracticeMessageRequest(string? MessageId, string? Kind, string? TaskId, string? Text);
 
 public sealed record PracticeMessageAccepted(string MessageId, bool Accepted);
@@ -23,10 +25,13 @@ public sealed record PracticeMessageAccepted(string MessageId, bool Accepted);
 public sealed partial class PracticeMessages(IPracticeStore store, ILessonStore lessons, LearnerResolver learners, ILogger<PracticeMessages> logger)
 {
     public const int MaxTextLength = 4_000;
-    private const int MaxBodyBytes = 32 * 1024;
+    public const int MaxBodyBytes = 32 * 1024;
 
-    public async Task<IResult> PostAsync(HttpRequest request, DurableTaskClient client, string sessionId)
+    /// <summary>The learner is checked first: without one the answer is 401 whatever the body.</summary>
+    public async Task<Results<Accepted<PracticeMessageAccepted>, ProblemHttpResult>> PostAsync(
+        JsonBody<PracticeMessageRequest> body, HttpRequest request, DurableTaskClient client, string sessionId)
     {
+        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -36,13 +41,12 @@ public sealed partial class PracticeMessages(IPracticeStore store, ILessonStore 
             return denied!;
         }
 
-        var (body, problem) = await JsonRequestReader.ReadAsync<PracticeMessageRequest>(request, MaxBodyBytes);
-        if (problem is not null)
+        if (body.Rejection is { } rejection)
         {
-            return problem;
+            return rejection;
         }
 
-        var (message, errors) = Validate(body!);
+        var (message, errors) = Validate(body.Value);
         if (message is null)
         {
             return RequestProblems.Invalid(errors);
@@ -56,10 +60,9 @@ public sealed partial class PracticeMessages(IPracticeStore store, ILessonStore 
 
         if (session.IsCompleted)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "The practice session has ended.",
-                detail: $"Session '{sessionId}' is {session.RuntimeStatus}; start a new one with POST /api/lessons/{{subject}}/{{topic}}/practice.");
+            return RequestProblems.Conflict(
+                "The practice session has ended.",
+                $"Session '{sessionId}' is {session.RuntimeStatus}; start a new one with POST /api/lessons/{{subject}}/{{topic}}/practice.");
         }
 
         if (message.TaskId is { } taskId && await TaskIdsAsync(session, cancellationToken) is { } taskIds && !taskIds.Contains(taskId, StringComparer.Ordinal))
@@ -71,7 +74,7 @@ public sealed partial class PracticeMessages(IPracticeStore store, ILessonStore 
         await store.AddMessageAsync(sessionId, message, cancellationToken);
         await client.RaiseEventAsync(sessionId, PracticeNames.MessageEvent, message, cancellationToken);
         logger.LogInformation("Practice session {SessionId}: accepted {Kind} message {MessageId}", sessionId, message.Kind, message.MessageId);
-        return Results.Accepted(PracticeRoutes.SessionPath(sessionId), new PracticeMessageAccepted(message.MessageId, true));
+        return TypedResults.Accepted(PracticeRoutes.SessionPath(sessionId), new PracticeMessageAccepted(message.MessageId, true));
     }
 
     /// <summary>The session's task ids: from its status once it is open, else from the lesson version it was started on.</summary>

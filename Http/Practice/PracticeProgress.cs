@@ -2,6 +2,7 @@ using DurableLessons.Http.Auth;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Practice;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Practice;
@@ -26,7 +27,7 @@ public sealed record MyProgress(string LearnerId, int CompletedPractice, DateTim
 /// </summary>
 public sealed class PracticeProgress(IPracticeStore store, LearnerResolver learners)
 {
-    public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string? learnerId)
+    public async Task<Results<JsonHttpResult<MyProgress>, ProblemHttpResult>> GetAsync(HttpRequest request, DurableTaskClient client, string? learnerId)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
@@ -76,7 +77,7 @@ public sealed class PracticeProgress(IPracticeStore store, LearnerResolver learn
             })
             .OrderByDescending(lesson => lesson.LastActivity)
             .ToList();
-        return Results.Json(
+        return TypedResults.Json(
             new MyProgress(learner.Key, lessons.Sum(lesson => lesson.CompletedSessions), lessons.FirstOrDefault()?.LastActivity, lessons),
             PracticeViewJson.Options);
     }

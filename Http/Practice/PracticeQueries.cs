@@ -1,6 +1,7 @@
 using DurableLessons.Http.Auth;
 using DurableLessons.Shared.Practice;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask;
 using Microsoft.DurableTask.Client;
 
@@ -22,7 +23,7 @@ public sealed record PracticeSessionView(
 
 public sealed class PracticeQueries(IPracticeStore store, LearnerResolver learners)
 {
-    public async Task<IResult> GetAsync(HttpRequest request, DurableTaskClient client, string sessionId)
+    public async Task<Results<JsonHttpResult<PracticeSessionView>, ProblemHttpResult>> GetAsync(HttpRequest request, DurableTaskClient client, string sessionId)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
@@ -48,7 +49,7 @@ public sealed class PracticeQueries(IPracticeStore store, LearnerResolver learne
             OrchestrationRuntimeStatus.Terminated => "terminated",
             _ => summary?.State ?? status?.State ?? "starting",
         };
-        return Results.Json(new PracticeSessionView(
+        return TypedResults.Json(new PracticeSessionView(
             sessionId,
             status?.Lesson ?? summary?.Lesson,
             state,

@@ -1,6 +1,7 @@
 using DurableLessons.Http.Auth;
 using DurableLessons.Http.Requests;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DurableLessons.Http.Practice;
 
@@ -10,7 +11,7 @@ namespace DurableLessons.Http.Practice;
 /// </summary>
 public sealed class PracticeRunAccess(LearnerResolver learners)
 {
-    public IResult? Deny(HttpRequest request, string instanceId)
+    public ProblemHttpResult? Deny(HttpRequest request, string instanceId)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!learners.IsEnabled || PracticeSessions.OwnerOf(instanceId) is not { } owner)

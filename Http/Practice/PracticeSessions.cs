@@ -2,6 +2,7 @@ using DurableLessons.Http.Auth;
 using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Practice;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Practice;
@@ -39,6 +40,6 @@ internal static class PracticeSessions
         return instance is { Name: PracticeNames.PracticeSession } ? instance : null;
     }
 
-    public static IResult NotFound(string sessionId) =>
+    public static ProblemHttpResult NotFound(string sessionId) =>
         RequestProblems.NotFound("No such practice session.", $"There is no practice session '{sessionId}'.");
 }

@@ -1,12 +1,12 @@
 using DurableLessons.Http.Auth;
 using DurableLessons.Http.Lessons;
-using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Application.Practice;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Storage;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Practice;
@@ -18,7 +18,7 @@ namespace DurableLessons.Http.Practice;
 /// </summary>
 public sealed class PracticeStartHandler(ILessonStore lessons, PracticeSessionStarter sessions, StarterLinks links, LearnerResolver learners)
 {
-    public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, string subject, string topic, string? level, string? version, string? learnerId)
+    public async Task<Results<PracticeStartedResult, ProblemHttpResult>> StartAsync(HttpRequest request, DurableTaskClient client, string subject, string topic, string? level, string? version, string? learnerId)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;

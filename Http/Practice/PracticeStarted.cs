@@ -1,6 +1,9 @@
+using System.Reflection;
 using System.Text.Json.Serialization;
 using DurableLessons.Http.Links;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace DurableLessons.Http.Practice;
 
@@ -19,7 +22,7 @@ public sealed record PracticeStarted([property: JsonIgnore] HttpManagementPayloa
 }
 
 /// <summary>202 with <c>Location</c> = the status URL and <c>Retry-After</c>, as every starter answers.</summary>
-internal sealed class PracticeStartedResult(PracticeStarted started) : IResult, IStatusCodeHttpResult, IValueHttpResult<PracticeStarted>
+public sealed class PracticeStartedResult(PracticeStarted started) : IResult, IStatusCodeHttpResult, IValueHttpResult<PracticeStarted>, IEndpointMetadataProvider
 {
     public int? StatusCode => StatusCodes.Status202Accepted;
 
@@ -33,5 +36,11 @@ internal sealed class PracticeStartedResult(PracticeStarted started) : IResult, 
         response.Headers.Location = started.StatusQueryGetUri;
         response.Headers.RetryAfter = CheckStatusResponse.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return response.WriteAsJsonAsync(started, ManagementJson.Options, httpContext.RequestAborted);
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status202Accepted, typeof(PracticeStarted), ["application/json"]));
     }
 }

@@ -1,8 +1,7 @@
 using System.Text.Json;
 using DurableLessons.Shared.Serialization;
-using Microsoft.DurableTask;
-using Microsoft.DurableTask.Client;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace DurableLessons.Http.Requests;
@@ -19,6 +18,14 @@ public static class JsonRequestReader
     public const int DefaultMaxBytes = 64 * 1024;
 
     public static async Task<(T? Value, IResult? Problem)> ReadAsync<T>(HttpRequest request, int maxBytes = DefaultMaxBytes)
+        where T : class
+    {
+        var (value, problem) = await ReadOrRejectAsync<T>(request, maxBytes);
+        return (value, problem);
+    }
+
+    /// <summary>As <see cref="ReadAsync{T}"/>, with the problem typed for <see cref="JsonBody{T}"/>.</summary>
+    internal static async Task<(T? Value, ProblemHttpResult? Problem)> ReadOrRejectAsync<T>(HttpRequest request, int maxBytes)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(request);

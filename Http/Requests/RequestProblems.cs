@@ -1,29 +1,35 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DurableLessons.Http.Requests;
 
 /// <summary>RFC 7807 answers for mistakes in requests to the /api routes; 400s name the offending field.</summary>
 public static class RequestProblems
 {
-    public static IResult Invalid(string field, string message) =>
+    public static ProblemHttpResult Invalid(string field, string message) =>
         Invalid(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static IResult Invalid(IDictionary<string, string[]> errors) =>
-        Results.ValidationProblem(
-            errors,
-            detail: string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
-            title: "The request is invalid.");
+    public static ProblemHttpResult Invalid(IDictionary<string, string[]> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors)
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+            Title = "The request is invalid.",
+        });
 
-    public static IResult TooLarge(int maxBytes) => Results.Problem(
+    public static ProblemHttpResult TooLarge(int maxBytes) => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge,
         title: "The request body is too large.",
         detail: $"body: at most {maxBytes} bytes are accepted.");
 
-    public static IResult UnsupportedMediaType(string? contentType) => Results.Problem(
+    public static ProblemHttpResult UnsupportedMediaType(string? contentType) => TypedResults.Problem(
         statusCode: StatusCodes.Status415UnsupportedMediaType,
         title: "Unsupported content type.",
         detail: $"Content-Type: '{contentType}' is not accepted; send UTF-8 JSON with 'Content-Type: application/json'.");
 
-    public static IResult NotFound(string title, string detail) => Results.Problem(
+    public static ProblemHttpResult NotFound(string title, string detail) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound, title: title, detail: detail);
+
+    public static ProblemHttpResult Conflict(string title, string detail) => TypedResults.Problem(
+        statusCode: StatusCodes.Status409Conflict, title: title, detail: detail);
 }

@@ -41,13 +41,17 @@ public static class RunEventEndpoints
     /// </summary>
     public static IEndpointRouteBuilder MapRunEventEndpoints(this IEndpointRouteBuilder endpoints)
     {
+        // The answer is a stream or a problem, which no typed result describes: the route declares both.
         endpoints.MapGroup("/api").WithTags("Runs")
-            .MapGet(Route, (HttpRequest request, string instanceId, DurableTaskClient client, RunEventsHandler stream) => stream.OpenAsync(request, client, instanceId))
-            .WithName("StreamRunEvents")
+            .MapGet(Route, StreamRunEvents)
+            .WithName(nameof(StreamRunEvents))
             .WithSummary("Server-Sent Events of one run: 'status' on every change, then 'done' with the final state.")
             .Produces<string>(StatusCodes.Status200OK, ServerSentEventWriter.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);
         endpoints.MapStatusLinkEndpoints();
         return endpoints;
     }
+
+    public static Task<IResult> StreamRunEvents(string instanceId, HttpRequest request, DurableTaskClient client, RunEventsHandler stream) =>
+        stream.OpenAsync(request, client, instanceId);
 }

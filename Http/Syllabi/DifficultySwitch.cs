@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using DurableLessons.Http.Auth;
+using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Syllabi;
@@ -21,7 +23,7 @@ public sealed class DifficultySwitch(
     SyllabusRequestValidator validator,
     LearnerResolver learners)
 {
-    public async Task<IResult> LowerAsync(HttpRequest request, DurableTaskClient client, string id)
+    public async Task<Results<Ok<EasierSyllabus>, CheckStatusAccepted, ProblemHttpResult>> LowerAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -35,16 +37,15 @@ public sealed class DifficultySwitch(
 
         if (syllabus.Level.Easier() is not { } easier)
         {
-            return Results.Problem(
-                statusCode: StatusCodes.Status409Conflict,
-                title: "Already at the easiest level.",
-                detail: $"Syllabus '{syllabus.Id}' is for beginners; there is no lower difficulty.");
+            return RequestProblems.Conflict(
+                "Already at the easiest level.",
+                $"Syllabus '{syllabus.Id}' is for beginners; there is no lower difficulty.");
         }
 
         if (await store.FindLatestAsync(syllabus.Topic, easier, cancellationToken) is { } existing
             && (await owners.GetAsync(existing.Id, cancellationToken) is not { } owner || SyllabusLookup.CanRead(owner, learner)))
         {
-            return Results.Ok(new EasierSyllabus(existing.Id, existing.Topic, easier.ToWire(), SyllabusRoutes.Get(existing.Id)));
+            return TypedResults.Ok(new EasierSyllabus(existing.Id, existing.Topic, easier.ToWire(), SyllabusRoutes.Get(existing.Id)));
         }
 
         // A key-safe id derived from topic and level (and a signed-in learner, whose plan is their own), so concurrent

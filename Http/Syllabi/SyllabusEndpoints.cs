@@ -1,8 +1,10 @@
 using DurableLessons.Http.Auth;
+using DurableLessons.Http.Requests;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Configuration;
@@ -43,30 +45,58 @@ public static class SyllabusEndpoints
         return services;
     }
 
-    public static IEndpointRouteBuilder MapSyllabusEndpoints(this IEndpointRouteBuilder endpoints)
+    /// <summary>Maps the syllabus routes; their OpenAPI description comes from the handlers' signatures below.</summary>
+    public static RouteGroupBuilder MapSyllabusEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var api = endpoints.MapGroup("/api").WithTags("Syllabi");
-        api.MapPost(Routes.Start, (HttpRequest request, DurableTaskClient client, SyllabusStartHandler handler) => handler.StartAsync(request, client))
-            .WithName("StartSyllabus");
-        api.MapGet(Routes.Get, (HttpRequest request, string id, DurableTaskClient client, SyllabusQueries queries) => queries.GetAsync(request, client, id))
-            .WithName("GetSyllabus");
-        api.MapPost(Routes.Share, (HttpRequest request, string id, SyllabusSharing sharing) => sharing.ShareAsync(request, id))
-            .WithName("ShareSyllabus")
-            .Produces<SharedSyllabus>()
-            .ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet(Routes.Mine, (HttpRequest request, SyllabusSharing sharing) => sharing.ListMineAsync(request))
-            .WithName("ListMySyllabi")
-            .Produces<MySyllabi>()
+        api.MapPost(Routes.Start, StartSyllabus).WithName(nameof(StartSyllabus))
             .ProducesProblem(StatusCodes.Status401Unauthorized);
-        api.MapPost(Routes.GenerateLesson, (HttpRequest request, string id, string lessonId, DurableTaskClient client, SyllabusLessonHandlers handlers) =>
-            handlers.StartLessonRunAsync(request, client, id, lessonId))
-            .WithName("GenerateSyllabusLesson");
-        api.MapPost(Routes.GenerateAll, (HttpRequest request, string id, DurableTaskClient client, SyllabusLessonHandlers handlers) =>
-            handlers.StartPendingLessonsBatchAsync(request, client, id))
-            .WithName("GenerateSyllabusLessons");
-        api.MapPost(Routes.LowerDifficulty, (HttpRequest request, string id, DurableTaskClient client, DifficultySwitch difficulty) =>
-            difficulty.LowerAsync(request, client, id))
-            .WithName("LowerSyllabusDifficulty");
-        return endpoints;
+        api.MapGet(Routes.Get, GetSyllabus).WithName(nameof(GetSyllabus))
+            .ProducesSyllabusProblems();
+        api.MapPost(Routes.Share, ShareSyllabus).WithName(nameof(ShareSyllabus))
+            .ProducesSyllabusProblems()
+            .ProducesProblem(StatusCodes.Status403Forbidden);
+        api.MapGet(Routes.Mine, ListMySyllabi).WithName(nameof(ListMySyllabi))
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+        api.MapPost(Routes.GenerateLesson, GenerateSyllabusLesson).WithName(nameof(GenerateSyllabusLesson))
+            .ProducesSyllabusProblems();
+        api.MapPost(Routes.GenerateAll, GenerateSyllabusLessons).WithName(nameof(GenerateSyllabusLessons))
+            .ProducesSyllabusProblems();
+        api.MapPost(Routes.LowerDifficulty, LowerSyllabusDifficulty).WithName(nameof(LowerSyllabusDifficulty))
+            .ProducesSyllabusProblems()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return api;
     }
+
+    public static Task<Results<CheckStatusAccepted, ProblemHttpResult>> StartSyllabus(
+        JsonBody<SyllabusRequest> body, HttpRequest request, DurableTaskClient client, SyllabusStartHandler handler) =>
+        handler.StartAsync(body, request, client);
+
+    public static Task<Results<Ok<SyllabusView>, ProblemHttpResult>> GetSyllabus(
+        string id, HttpRequest request, DurableTaskClient client, SyllabusQueries queries) =>
+        queries.GetAsync(request, client, id);
+
+    public static Task<Results<Ok<SharedSyllabus>, ProblemHttpResult>> ShareSyllabus(string id, HttpRequest request, SyllabusSharing sharing) =>
+        sharing.ShareAsync(request, id);
+
+    public static Task<Results<Ok<MySyllabi>, ProblemHttpResult>> ListMySyllabi(HttpRequest request, SyllabusSharing sharing) =>
+        sharing.ListMineAsync(request);
+
+    public static Task<Results<CheckStatusAccepted, ProblemHttpResult>> GenerateSyllabusLesson(
+        string id, string lessonId, HttpRequest request, DurableTaskClient client, SyllabusLessonHandlers handlers) =>
+        handlers.StartLessonRunAsync(request, client, id, lessonId);
+
+    public static Task<Results<CheckStatusAccepted, ProblemHttpResult>> GenerateSyllabusLessons(
+        string id, HttpRequest request, DurableTaskClient client, SyllabusLessonHandlers handlers) =>
+        handlers.StartPendingLessonsBatchAsync(request, client, id);
+
+    public static Task<Results<Ok<EasierSyllabus>, CheckStatusAccepted, ProblemHttpResult>> LowerSyllabusDifficulty(
+        string id, HttpRequest request, DurableTaskClient client, DifficultySwitch difficulty) =>
+        difficulty.LowerAsync(request, client, id);
+
+    /// <summary>What every route naming a syllabus may answer: 400 (malformed id), 401 (sign-in on, no learner), 404.</summary>
+    private static RouteHandlerBuilder ProducesSyllabusProblems(this RouteHandlerBuilder route) => route
+        .ProducesValidationProblem()
+        .ProducesProblem(StatusCodes.Status401Unauthorized)
+        .ProducesProblem(StatusCodes.Status404NotFound);
 }

@@ -1,8 +1,9 @@
 using DurableLessons.Application.Lessons;
 using DurableLessons.Application.Syllabi;
-using DurableLessons.Http.Links;
+using DurableLessons.Http.Requests;
 using DurableLessons.Http.StatusLinks;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Syllabi;
@@ -16,7 +17,7 @@ public sealed class SyllabusLessonHandlers(
     SyllabusLookup lookup)
 {
     /// <summary>Starts (or joins the running) LessonGeneration of one skeleton: its lesson's singleton run.</summary>
-    public async Task<IResult> StartLessonRunAsync(HttpRequest request, DurableTaskClient client, string id, string lessonId)
+    public async Task<Results<CheckStatusAccepted, ProblemHttpResult>> StartLessonRunAsync(HttpRequest request, DurableTaskClient client, string id, string lessonId)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (syllabus, problem) = await lookup.FindAsync(request, id);
@@ -31,11 +32,11 @@ public sealed class SyllabusLessonHandlers(
         }
 
         var run = await lessonRuns.StartOrJoinAsync(client, inputs.ForSyllabusLesson(syllabus, skeleton!), request.HttpContext.RequestAborted);
-        return CheckStatusResponse.Accepted(links.Create(request, run.InstanceId));
+        return new CheckStatusAccepted(links.Create(request, run.InstanceId));
     }
 
     /// <summary>Starts (or joins the active) batch run that generates every lesson that is pending now.</summary>
-    public async Task<IResult> StartPendingLessonsBatchAsync(HttpRequest request, DurableTaskClient client, string id)
+    public async Task<Results<CheckStatusAccepted, ProblemHttpResult>> StartPendingLessonsBatchAsync(HttpRequest request, DurableTaskClient client, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (syllabus, problem) = await lookup.FindAsync(request, id);
@@ -45,6 +46,6 @@ public sealed class SyllabusLessonHandlers(
         }
 
         var run = await batches.StartPendingLessonsAsync(client, syllabus, request.HttpContext.RequestAborted);
-        return CheckStatusResponse.Accepted(links.Create(request, run.InstanceId));
+        return new CheckStatusAccepted(links.Create(request, run.InstanceId));
     }
 }

@@ -4,6 +4,7 @@ using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DurableLessons.Http.Syllabi;
 
@@ -13,7 +14,7 @@ namespace DurableLessons.Http.Syllabi;
 /// </summary>
 public sealed partial class SyllabusLookup(ISyllabusStore store, ISyllabusOwners owners, LearnerResolver learners)
 {
-    public async Task<(SyllabusDocument? Syllabus, IResult? Problem)> FindAsync(HttpRequest request, string id)
+    public async Task<(SyllabusDocument? Syllabus, ProblemHttpResult? Problem)> FindAsync(HttpRequest request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -41,12 +42,12 @@ public sealed partial class SyllabusLookup(ISyllabusStore store, ISyllabusOwners
         return owner.Shared || owner.OwnerKey == PracticeNames.AnonymousLearner || learner.Owns(owner.OwnerKey);
     }
 
-    public static IResult NotFound(string id) =>
+    public static ProblemHttpResult NotFound(string id) =>
         RequestProblems.NotFound("No such syllabus.", $"There is no syllabus with id '{id}'; POST /api/syllabi to plan one.");
 
     public static bool IsWellFormedId(string? id) => IdPattern().IsMatch(id ?? string.Empty);
 
-    public static IResult? FindLesson(SyllabusDocument syllabus, string lessonId, out LessonSkeleton? skeleton)
+    public static ProblemHttpResult? FindLesson(SyllabusDocument syllabus, string lessonId, out LessonSkeleton? skeleton)
     {
         ArgumentNullException.ThrowIfNull(syllabus);
         skeleton = LessonIdPattern().IsMatch(lessonId ?? string.Empty) ? syllabus.FindLesson(lessonId!) : null;

@@ -4,6 +4,7 @@ using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace DurableLessons.Http.Syllabi;
 
@@ -20,7 +21,7 @@ public sealed record MySyllabi(IReadOnlyList<MySyllabus> Syllabi);
 /// </summary>
 public sealed class SyllabusSharing(ISyllabusStore store, ISyllabusOwners owners, LearnerResolver learners)
 {
-    public async Task<IResult> ShareAsync(HttpRequest request, string id)
+    public async Task<Results<Ok<SharedSyllabus>, ProblemHttpResult>> ShareAsync(HttpRequest request, string id)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -39,7 +40,7 @@ public sealed class SyllabusSharing(ISyllabusStore store, ISyllabusOwners owners
         if (owner is null)
         {
             // Planned before learners signed in: it belongs to no one and everyone reads it already.
-            return await store.GetAsync(id, cancellationToken) is null ? SyllabusLookup.NotFound(id) : Results.Ok(Shared(id));
+            return await store.GetAsync(id, cancellationToken) is null ? SyllabusLookup.NotFound(id) : TypedResults.Ok(Shared(id));
         }
 
         if (!learner.Owns(owner.OwnerKey))
@@ -50,10 +51,10 @@ public sealed class SyllabusSharing(ISyllabusStore store, ISyllabusOwners owners
         }
 
         await owners.ShareAsync(id, cancellationToken);
-        return Results.Ok(Shared(id));
+        return TypedResults.Ok(Shared(id));
     }
 
-    public async Task<IResult> ListMineAsync(HttpRequest request)
+    public async Task<Results<Ok<MySyllabi>, ProblemHttpResult>> ListMineAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var cancellationToken = request.HttpContext.RequestAborted;
@@ -78,7 +79,7 @@ public sealed class SyllabusSharing(ISyllabusStore store, ISyllabusOwners owners
                 SyllabusRoutes.Get(owner.SyllabusId)));
         }
 
-        return Results.Ok(new MySyllabi(mine));
+        return TypedResults.Ok(new MySyllabi(mine));
     }
 
     private static SharedSyllabus Shared(string id) => new(id, true, SyllabusRoutes.Get(id));

@@ -1,10 +1,10 @@
 using DurableLessons.Application.Syllabi;
 using DurableLessons.Http.Auth;
-using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;
 
 namespace DurableLessons.Http.Syllabi;
@@ -16,8 +16,10 @@ namespace DurableLessons.Http.Syllabi;
 public sealed class SyllabusStartHandler(
     SyllabusRunStarter starter, StarterLinks links, SyllabusRequestValidator validator, LearnerResolver learners)
 {
-    public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client)
+    /// <summary>The learner is checked first: without one the answer is 401 whatever the body.</summary>
+    public async Task<Results<CheckStatusAccepted, ProblemHttpResult>> StartAsync(JsonBody<SyllabusRequest> body, HttpRequest request, DurableTaskClient client)
     {
+        ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(request);
         var (learner, denied) = learners.Resolve(request);
         if (learner is null)
@@ -25,22 +27,21 @@ public sealed class SyllabusStartHandler(
             return denied!;
         }
 
-        var (body, problem) = await JsonRequestReader.ReadAsync<SyllabusRequest>(request);
-        if (problem is not null)
+        if (body.Rejection is { } rejection)
         {
-            return problem;
+            return rejection;
         }
 
-        var (input, errors) = validator.Validate(body!, Guid.NewGuid().ToString("N"));
+        var (input, errors) = validator.Validate(body.Value, Guid.NewGuid().ToString("N"));
         return input is null ? RequestProblems.Invalid(errors) : await StartAsync(request, client, input, learner);
     }
 
     /// <summary>Records <paramref name="owner"/> as the syllabus's owner (unless it has one) and starts or joins its run.</summary>
-    public async Task<IResult> StartAsync(HttpRequest request, DurableTaskClient client, SyllabusRunInput input, Learner owner)
+    public async Task<CheckStatusAccepted> StartAsync(HttpRequest request, DurableTaskClient client, SyllabusRunInput input, Learner owner)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(owner);
         var run = await starter.StartOrJoinAsync(client, input, owner.Key, request.HttpContext.RequestAborted);
-        return CheckStatusResponse.Accepted(links.Create(request, run.InstanceId));
+        return new CheckStatusAccepted(links.Create(request, run.InstanceId));
     }
 }

@@ -29,4 +29,25 @@ public sealed class OpenApiDocumentTests
         Assert.NotNull(events["responses"]!["404"]!["content"]!["application/problem+json"]);
         Assert.True(document["components"]!["schemas"]!.AsObject().ContainsKey("LessonVersion"));
     }
+
+    [Theory]
+    [InlineData("/api/lessons")]
+    [InlineData("/api/syllabi")]
+    [InlineData("/api/practice/{sessionId}/messages")]
+    public async Task Every_route_that_reads_a_json_body_describes_it_and_its_400_413_and_415_problems(string path)
+    {
+        await using var host = await RunningHost.StartAsync();
+
+        var document = JsonNode.Parse(await host.Client.GetStringAsync("openapi/v1.json"))!.AsObject();
+
+        var post = document["paths"]![path]!["post"]!;
+        Assert.NotNull(post["requestBody"]!["content"]!["application/json"]!["schema"]);
+        Assert.NotNull(post["responses"]!["202"]!["content"]!["application/json"]!["schema"]);
+        foreach (var status in new[] { "400", "413", "415" })
+        {
+            Assert.NotNull(post["responses"]![status]!["content"]!["application/problem+json"]);
+        }
+
+        Assert.DoesNotContain(post["parameters"]?.AsArray() ?? [], parameter => (string?)parameter!["in"] is not ("path" or "query"));
+    }
 }

@@ -1,5 +1,7 @@
 using DurableLessons.Hosts.Functions.Links;
 using DurableLessons.Http.Lessons;
+using DurableLessons.Http.Requests;
+using DurableLessons.Shared.Lessons;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -17,7 +19,7 @@ public sealed class LessonHttpFunctions(LessonStartHandler starter, LessonQuerie
     public async Task<IActionResult> StartLesson(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = LessonEndpoints.Routes.Start)] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
-        new HttpResultAction(await starter.StartAsync(request.WithDurableClient(client), client));
+        new HttpResultAction(await starter.StartAsync(await JsonBody<LessonRequest>.ReadAsync(request), request.WithDurableClient(client), client));
 
     [Function(nameof(GetLatestLesson))]
     public async Task<IActionResult> GetLatestLesson(

@@ -1,5 +1,6 @@
 using DurableLessons.Hosts.Functions.Links;
 using DurableLessons.Http.Practice;
+using DurableLessons.Http.Requests;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -24,7 +25,7 @@ public sealed class PracticeHttpFunctions(PracticeStartHandler starter, Practice
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = PracticeRoutes.Messages)] HttpRequest request,
         [DurableClient] DurableTaskClient client,
         string sessionId) =>
-        new HttpResultAction(await messages.PostAsync(request, client, sessionId));
+        new HttpResultAction(await messages.PostAsync(await JsonBody<PracticeMessageRequest>.ReadAsync(request), request, client, sessionId));
 
     [Function(nameof(GetPracticeSession))]
     public async Task<IActionResult> GetPracticeSession(

@@ -1,4 +1,5 @@
 using DurableLessons.Hosts.Functions.Links;
+using DurableLessons.Http.Requests;
 using DurableLessons.Http.Syllabi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -19,7 +20,7 @@ public sealed class SyllabusHttpFunctions(
     public async Task<IActionResult> StartSyllabus(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = SyllabusEndpoints.Routes.Start)] HttpRequest request,
         [DurableClient] DurableTaskClient client) =>
-        new HttpResultAction(await starter.StartAsync(request.WithDurableClient(client), client));
+        new HttpResultAction(await starter.StartAsync(await JsonBody<SyllabusRequest>.ReadAsync(request), request.WithDurableClient(client), client));
 
     [Function(nameof(GetSyllabus))]
     public async Task<IActionResult> GetSyllabus(
