@@ -1,4 +1,3 @@
-using DurableLessons.Http.StatusLinks;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;

@@ -3,7 +3,6 @@ using DurableLessons.Http.Lessons;
 using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Application.Practice;
-using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Storage;
 using Microsoft.AspNetCore.Http;

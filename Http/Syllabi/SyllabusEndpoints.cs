@@ -1,5 +1,5 @@
 using DurableLessons.Http.Auth;
-using DurableLessons.Http.StatusLinks;
+using DurableLessons.Http.Links;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

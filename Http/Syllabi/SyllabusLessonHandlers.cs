@@ -1,7 +1,6 @@
 using DurableLessons.Application.Lessons;
 using DurableLessons.Application.Syllabi;
 using DurableLessons.Http.Links;
-using DurableLessons.Http.StatusLinks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.DurableTask.Client;
 
