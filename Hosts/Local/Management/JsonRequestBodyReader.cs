@@ -7,7 +7,11 @@ using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Hosts.Local.Management;
 
-/// <summary>Reads a JSON request body within <see cref="WebhookOptions.MaxRequestBodyBytes"/>.</summary>
+/// <summary>
+/// Reads a JSON request body within <see cref="WebhookOptions.MaxRequestBodyBytes"/>. Not the /api routes'
+/// <c>JsonRequestReader</c>: as Durable's webhooks, an empty body is no input, any JSON value (null included) is an
+/// input, and a body that is not UTF-8 JSON is a 400 naming <c>body</c> rather than a 415.
+/// </summary>
 internal sealed class JsonRequestBodyReader(IOptions<WebhookOptions> options)
 {
     public const string Parameter = "body";
