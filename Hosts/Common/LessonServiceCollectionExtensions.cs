@@ -1,8 +1,8 @@
 using DurableLessons.Activities;
 using DurableLessons.Hosts.Common.Telemetry;
-using DurableLessons.Http.Admin;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Http.Practice;
+using DurableLessons.Http.Runs;
 using DurableLessons.Http.Syllabi;
 using DurableLessons.Llm;
 using DurableLessons.Llm.Practice;

@@ -1,13 +1,13 @@
 using DurableLessons.Hosts.Common;
 using DurableLessons.Hosts.Common.Telemetry;
 using DurableLessons.Hosts.Local.Engines;
+using DurableLessons.Hosts.Local.Management;
 using DurableLessons.Hosts.Local.Scheduling;
-using DurableLessons.Http.Admin;
 using DurableLessons.Http.Auth;
 using DurableLessons.Http.Lessons;
 using DurableLessons.Http.Practice;
-using DurableLessons.Http.Management;
 using DurableLessons.Http.Problems;
+using DurableLessons.Http.Runs;
 using DurableLessons.Http.Security;
 using DurableLessons.Http.Syllabi;
 using DurableLessons.Http.Streaming;

@@ -1,4 +1,4 @@
-using DurableLessons.Http.StatusLinks;
+using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
 using Microsoft.AspNetCore.Builder;

@@ -1,6 +1,6 @@
 using DurableLessons.Application.Lessons;
+using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
-using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Lessons;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,7 @@
 using DurableLessons.Http.Auth;
 using DurableLessons.Http.Requests;
-using DurableLessons.Http.StatusLinks;
+using DurableLessons.Http.Links;
+using DurableLessons.Shared.Practice;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,8 +1,8 @@
 using DurableLessons.Http.Auth;
 using DurableLessons.Http.Lessons;
+using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Application.Practice;
-using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Storage;
 using Microsoft.AspNetCore.Http;

@@ -1,6 +1,6 @@
 using DurableLessons.Http.Auth;
 using DurableLessons.Http.Problems;
-using DurableLessons.Http.StatusLinks;
+using DurableLessons.Http.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using DurableLessons.Http.StatusLinks;
+using DurableLessons.Http.Links;
 using Microsoft.AspNetCore.Http;
 
 namespace DurableLessons.Http.Security;

@@ -1,4 +1,4 @@
-using DurableLessons.Http.StatusLinks;
+using DurableLessons.Http.Links;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using DurableLessons.Http.Auth;
 using DurableLessons.Application.Configuration;
 using DurableLessons.Http.Practice;
-using DurableLessons.Http.StatusLinks;
+using DurableLessons.Http.Links;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

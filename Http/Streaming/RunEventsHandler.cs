@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using DurableLessons.Http.Links;
-using DurableLessons.Http.Management;
 using DurableLessons.Http.Practice;
 using DurableLessons.Http.Requests;
 using Microsoft.DurableTask.Client;

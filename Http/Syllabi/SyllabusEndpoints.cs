@@ -1,6 +1,6 @@
 using DurableLessons.Http.Auth;
+using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
-using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using DurableLessons.Application.Lessons;
 using DurableLessons.Application.Syllabi;
+using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
-using DurableLessons.Http.StatusLinks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.DurableTask.Client;

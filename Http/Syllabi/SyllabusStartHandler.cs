@@ -1,7 +1,7 @@
 using DurableLessons.Application.Syllabi;
 using DurableLessons.Http.Auth;
+using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
-using DurableLessons.Http.StatusLinks;
 using DurableLessons.Shared.Syllabi;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using DurableLessons.Http.Links;
-using DurableLessons.Http.Management;
 using DurableLessons.Engine;
 using DurableLessons.Shared.Serialization;
 using Microsoft.DurableTask;

@@ -1,4 +1,4 @@
-using DurableLessons.Http.Admin;
+using DurableLessons.Application.Retention;
 using Microsoft.DurableTask.Client;
 using Microsoft.Extensions.Options;
 

@@ -1,6 +1,6 @@
-using DurableLessons.Http.Admin;
-using Microsoft.Extensions.Options;
 using DurableLessons.Application.Regeneration;
+using DurableLessons.Application.Retention;
+using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Hosts.Local.Scheduling;
 

@@ -1,7 +1,7 @@
-using DurableLessons.Http.Admin;
+using DurableLessons.Application.Regeneration;
+using DurableLessons.Application.Retention;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using DurableLessons.Application.Regeneration;
 
 namespace DurableLessons.Hosts.Local.Scheduling;
 

@@ -1,9 +1,8 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using DurableLessons.Http.Admin;
 using DurableLessons.Http.Auth;
 using DurableLessons.Http.Security;
-using DurableLessons.Http.StatusLinks;
+using DurableLessons.Http.Links;
 using DurableLessons.Http.Streaming;
 using DurableLessons.Llm.Configuration;
 using DurableLessons.Research.Configuration;
@@ -12,6 +11,7 @@ using DurableLessons.Shared.Practice;
 using DurableLessons.Shared.Syllabi;
 using DurableLessons.Storage.Configuration;
 using DurableLessons.Application.Regeneration;
+using DurableLessons.Application.Retention;
 
 namespace DurableLessons.Functions.Tests.Composition;
 

@@ -1,5 +1,7 @@
 using DurableLessons.Hosts.Functions.Links;
-using DurableLessons.Http.Admin;
+using DurableLessons.Http.Regeneration;
+using DurableLessons.Http.Retention;
+using DurableLessons.Http.Runs;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;

@@ -1,5 +1,5 @@
 using DurableLessons.Hosts.Functions.Links;
-using DurableLessons.Http.StatusLinks;
+using DurableLessons.Http.Links;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
