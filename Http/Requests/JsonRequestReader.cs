@@ -35,30 +35,17 @@ public static class JsonRequestReader
             return (null, RequestProblems.UnsupportedMediaType(request.ContentType));
         }
 
-        if (request.ContentLength > maxBytes)
+        if (await BoundedRequestBody.ReadAsync(request, maxBytes, request.HttpContext.RequestAborted) is not { } body)
         {
             return (null, RequestProblems.TooLarge(maxBytes));
         }
 
-        var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
-        {
-            if (buffer.Length + read > maxBytes)
-            {
-                return (null, RequestProblems.TooLarge(maxBytes));
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
+        if (body.IsEmpty)
         {
             return (null, RequestProblems.Invalid("body", "A JSON body is required."));
         }
 
-        var json = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        var json = body.Span;
         if (json.StartsWith(Utf8ByteOrderMark))
         {
             json = json[Utf8ByteOrderMark.Length..];
