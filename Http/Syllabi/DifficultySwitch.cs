@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using DurableLessons.Http.Auth;
+using DurableLessons.Http.Links;
 using DurableLessons.Http.Requests;
 using DurableLessons.Shared.Lessons;
 using DurableLessons.Shared.Syllabi;

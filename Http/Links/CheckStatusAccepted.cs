@@ -1,10 +1,9 @@
 using System.Reflection;
-using DurableLessons.Http.Links;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Metadata;
 
-namespace DurableLessons.Http.Requests;
+namespace DurableLessons.Http.Links;
 
 /// <summary>
 /// The typed form of <see cref="CheckStatusResponse.Accepted"/> (202, <c>Location</c>, <c>Retry-After</c>, the
