@@ -42,6 +42,15 @@ public sealed class EngineOptions
     [Range(0, 19)]
     public int WorkerNiceness { get; set; }
 
+    /// <summary>
+    /// While the host is serving requests (<see cref="ForegroundRequests"/>), the engine waits up to this long for a
+    /// moment without any before it starts each next episode or activity, so starts and status reads get the CPU
+    /// first and a backlog runs on what they leave (at least one episode and one activity per this interval under
+    /// requests that never stop). 0 = never wait.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int YieldToRequestsMilliseconds { get; set; } = 50;
+
     /// <summary>The largest custom status (UTF-8 JSON bytes) an orchestration may set; larger fails it, as Durable does.</summary>
     [Range(256, 1024 * 1024)]
     public int MaxCustomStatusBytes { get; set; } = 16 * 1024;
@@ -52,6 +61,8 @@ public sealed class EngineOptions
     /// </summary>
     [Range(0, 1_000_000)]
     public int MaxCachedOrchestrations { get; set; } = 4096;
+
+    public TimeSpan YieldToRequests => TimeSpan.FromMilliseconds(YieldToRequestsMilliseconds);
 
     public int EffectiveWorkerThreads => WorkerThreads > 0 ? WorkerThreads : Math.Max(4, 2 * Environment.ProcessorCount);
 }

@@ -46,6 +46,7 @@ public static class EngineServiceCollectionExtensions
 
         services.AddMetrics();
         services.TryAddSingleton<EngineMetrics>();
+        services.TryAddSingleton<ForegroundRequests>();
         services.TryAddSingleton<EngineTracing>();
         services.TryAddSingleton<EngineDatabase>();
         services.TryAddSingleton<JournalWriter>();

@@ -16,6 +16,7 @@ internal sealed class EngineMetrics
     private readonly Histogram<double> _commitDuration;
     private readonly Histogram<double> _queueDuration;
     private readonly Counter<long> _executionsEnded;
+    private readonly Histogram<double> _dispatchYield;
 
     public EngineMetrics(IMeterFactory meterFactory)
     {
@@ -30,6 +31,8 @@ internal sealed class EngineMetrics
             "durable_engine.journal.queue.duration", "s", "Time a write operation waited in the journal writer's queue before its transaction began, by lane (client or engine).");
         _executionsEnded = meter.CreateCounter<long>(
             "durable_engine.orchestrations.ended", "{execution}", "Orchestration executions that ended, by orchestration and status (ContinuedAsNew included).");
+        _dispatchYield = meter.CreateHistogram<double>(
+            "durable_engine.dispatch.yield.duration", "s", "Time the dispatcher held an episode or activity back because the host was serving requests.");
     }
 
     public void TransactionCommitted(int operations, TimeSpan duration, bool succeeded)
@@ -42,6 +45,8 @@ internal sealed class EngineMetrics
 
     public void OperationDequeued(WriteLane lane, TimeSpan waited) =>
         _queueDuration.Record(waited.TotalSeconds, new KeyValuePair<string, object?>("lane", lane == WriteLane.Client ? "client" : "engine"));
+
+    public void DispatchYielded(TimeSpan waited) => _dispatchYield.Record(waited.TotalSeconds);
 
     public void ExecutionEnded(string orchestration, string status) =>
         _executionsEnded.Add(1, new KeyValuePair<string, object?>("orchestration", orchestration), new KeyValuePair<string, object?>("status", status));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
+using DurableLessons.Engine.Diagnostics;
 using DurableLessons.Engine.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -19,10 +20,12 @@ internal sealed class DurableEngineHostedService(
     EngineReader reader,
     JournalWriter writer,
     EngineWorkQueues queues,
+    ForegroundRequests requests,
     EpisodeRunner episodes,
     ActivityRunner activities,
     IOptions<EngineOptions> options,
     TimeProvider time,
+    EngineMetrics metrics,
     ILogger<DurableEngineHostedService> logger) : IHostedService, IDisposable
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
@@ -105,6 +108,7 @@ internal sealed class DurableEngineHostedService(
                     throw;
                 }
 
+                await YieldToRequestsAsync();
                 var released = 0;
                 void Release()
                 {
@@ -121,6 +125,15 @@ internal sealed class DurableEngineHostedService(
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
+        }
+    }
+
+    private async ValueTask YieldToRequestsAsync()
+    {
+        var waited = await requests.WaitForIdleAsync(options.Value.YieldToRequests, time);
+        if (waited > TimeSpan.Zero)
+        {
+            metrics.DispatchYielded(waited);
         }
     }
 

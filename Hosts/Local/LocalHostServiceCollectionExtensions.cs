@@ -35,6 +35,7 @@ public static class LocalHostServiceCollectionExtensions
     public static WebApplication UseLocalHostPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseForegroundRequestCounting();
         app.UseProblemResponses();
         app.UseLearnerAuthentication();
         app.UseFunctionKeys();

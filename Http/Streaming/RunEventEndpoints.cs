@@ -45,6 +45,7 @@ public static class RunEventEndpoints
         endpoints.MapGroup("/api").WithTags("Runs")
             .MapGet(Route, StreamRunEvents)
             .WithName(nameof(StreamRunEvents))
+            .WithMetadata(LongLivedRequest.Metadata)
             .WithSummary("Server-Sent Events of one run: 'status' on every change, then 'done' with the final state.")
             .Produces<string>(StatusCodes.Status200OK, ServerSentEventWriter.ContentType)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -46,6 +46,23 @@ public sealed class RunEventsTests
     }
 
     [Fact]
+    public async Task An_open_event_stream_does_not_hold_the_engine_back_as_a_request_in_progress_would()
+    {
+        // The engine waits for requests in progress before each step; with this wait, a stream counted as one would
+        // stop the run it follows until the stream closed.
+        await using var host = await RunningHost.StartAsync(new Dictionary<string, string> { ["Engine:YieldToRequestsMilliseconds"] = "10000" });
+        using var started = await host.PostLessonAsync("english", "phrasal verbs", "beginner");
+        var run = await RunningHost.ReadObjectAsync(started);
+
+        using var response = await host.Client.GetAsync($"api/runs/{Uri.EscapeDataString((string)run["id"]!)}/events", HttpCompletionOption.ResponseHeadersRead);
+        var frames = await ServerSentEvent.ReadAsync(await response.Content.ReadAsStreamAsync()).WaitAsync(TimeSpan.FromSeconds(60));
+
+        var done = frames.Last(frame => frame.Name is not null);
+        Assert.Equal("done", done.Name);
+        Assert.Equal("Completed", (string?)done.Data!["runtimeStatus"]);
+    }
+
+    [Fact]
     public async Task An_idle_run_gets_heartbeats_and_its_stream_follows_it_to_the_end()
     {
         await using var host = await RunningHost.StartAsync(
