@@ -69,6 +69,30 @@ internal sealed class EngineDatabase
         return connection;
     }
 
+    /// <summary>
+    /// The writer's connection with SQLite's own checkpoints off: <see cref="WalCheckpointer"/> runs them on
+    /// <see cref="OpenCheckpointer"/>, off the writer's COMMIT.
+    /// </summary>
+    public SqliteConnection OpenJournalWriter()
+    {
+        var connection = OpenWriter();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_autocheckpoint=0;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>A connection for <see cref="WalCheckpointer"/>, syncing as the writer does.</summary>
+    public SqliteConnection OpenCheckpointer()
+    {
+        var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
     private EngineMetadata Initialize()
     {
         var directory = Path.GetDirectoryName(FilePath);

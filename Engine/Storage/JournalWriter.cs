@@ -44,6 +44,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
     private readonly SemaphoreSlim _startLock = new(1, 1);
     private Task? _loop;
     private SqliteConnection? _connection;
+    private WalCheckpointer? _checkpointer;
     private WriterSession? _session;
     private Statement? _begin;
     private Statement? _commit;
@@ -132,6 +133,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
             await _loop;
         }
 
+        _checkpointer?.Dispose();
         _session?.Dispose();
         foreach (var statement in new[] { _begin, _commit, _rollback, _savepoint, _release, _rollbackToSavepoint, _saveSequence })
         {
@@ -148,8 +150,9 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
 
     private void Open(EngineMetadata metadata)
     {
-        var connection = _database.OpenWriter();
+        var connection = _database.OpenJournalWriter();
         _connection = connection;
+        _checkpointer = new WalCheckpointer(_database.OpenCheckpointer(), _logger);
         _session = new WriterSession(connection, metadata.ChangeSequence);
         _begin = new Statement(connection, "BEGIN IMMEDIATE");
         _commit = new Statement(connection, "COMMIT");
@@ -258,6 +261,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         }
 
         _metrics.TransactionCommitted(batch.Count, Stopwatch.GetElapsedTime(started), succeeded: true);
+        _checkpointer!.Committed();
         Publish(effects);
         foreach (var operation in batch)
         {

@@ -1,0 +1,70 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace DurableLessons.Engine.Storage;
+
+/// <summary>
+/// Copies the WAL back into the database file on its own connection and thread, every <see cref="Interval"/> while
+/// commits arrive. Left to SQLite, that checkpoint runs inside the writer's COMMIT every 1,000 pages, with its two
+/// fsyncs, and every start queued behind that commit waits for it: the bench measured a start's p99 at one client at
+/// 8–10 ms with it there and 1.6–2.3 ms without. A passive checkpoint never blocks the writer or the readers; the WAL
+/// restarts from its beginning at the first commit after everything in it was copied, as before.
+/// </summary>
+internal sealed partial class WalCheckpointer : IDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+
+    private readonly SqliteConnection _connection;
+    private readonly SqliteCommand _checkpoint;
+    private readonly ILogger _logger;
+    private readonly ManualResetEventSlim _stopping = new();
+    private readonly Thread _thread;
+    private long _commitsSinceCheckpoint;
+
+    public WalCheckpointer(SqliteConnection connection, ILogger logger)
+    {
+        _connection = connection;
+        _logger = logger;
+        _checkpoint = connection.CreateCommand();
+        _checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        _thread = new Thread(Run) { IsBackground = true, Name = "Durable engine WAL checkpointer" };
+        _thread.UnsafeStart();
+    }
+
+    public void Committed() => Interlocked.Increment(ref _commitsSinceCheckpoint);
+
+    public void Dispose()
+    {
+        _stopping.Set();
+        _thread.Join();
+        _checkpoint.Dispose();
+        _connection.Dispose();
+        _stopping.Dispose();
+    }
+
+    private void Run()
+    {
+        while (!_stopping.Wait(Interval))
+        {
+            if (Interlocked.Exchange(ref _commitsSinceCheckpoint, 0) == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                _checkpoint.ExecuteNonQuery();
+            }
+#pragma warning disable CA1031 // A failed checkpoint (disk full, I/O error) is retried at the next interval; the commits are in the WAL.
+            catch (Exception exception)
+#pragma warning restore CA1031
+            {
+                Interlocked.Increment(ref _commitsSinceCheckpoint);
+                LogCheckpointFailed(exception);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; retrying at the next interval")]
+    private partial void LogCheckpointFailed(Exception exception);
+}
