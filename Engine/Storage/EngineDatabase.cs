@@ -43,52 +43,34 @@ internal sealed class EngineDatabase
         _initialization.Value.WaitAsync(cancellationToken);
 
     /// <summary>A connection for reads (pooled by <see cref="EngineReader"/>); in WAL mode readers never block the writer.</summary>
-    public SqliteConnection OpenReader()
-    {
-        var connection = new SqliteConnection(_readConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        // The engine's statements step SQLite directly (Statement), so SQLite itself must wait out a lock
-        // (a checkpoint, WAL recovery at start-up) the way Microsoft.Data.Sqlite's retry loop used to.
-        command.CommandText = "PRAGMA busy_timeout=10000;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    // The engine's statements step SQLite directly (Statement), so SQLite itself must wait out a lock
+    // (a checkpoint, WAL recovery at start-up) the way Microsoft.Data.Sqlite's retry loop used to.
+    public SqliteConnection OpenReader() => Open(_readConnectionString, "PRAGMA busy_timeout=10000;");
 
     /// <summary>A connection for the single writer.</summary>
-    public SqliteConnection OpenWriter()
-    {
-        var connection = new SqliteConnection(_writeConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        // WAL + synchronous=NORMAL: a committed transaction is in the WAL file before COMMIT returns, so it survives
-        // the process being killed at any moment (SIGKILL). Only a power loss or OS crash can lose the last commits,
-        // the trade the engine makes for throughput (FULL would fsync on every commit).
-        command.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    // WAL + synchronous=NORMAL: a committed transaction is in the WAL file before COMMIT returns, so it survives
+    // the process being killed at any moment (SIGKILL). Only a power loss or OS crash can lose the last commits,
+    // the trade the engine makes for throughput (FULL would fsync on every commit).
+    public SqliteConnection OpenWriter() =>
+        Open(_writeConnectionString, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
 
     /// <summary>
     /// The writer's connection with SQLite's own checkpoints off: <see cref="WalCheckpointer"/> runs them on
     /// <see cref="OpenCheckpointer"/>, off the writer's COMMIT.
     /// </summary>
-    public SqliteConnection OpenJournalWriter()
-    {
-        var connection = OpenWriter();
-        using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_autocheckpoint=0;";
-        command.ExecuteNonQuery();
-        return connection;
-    }
+    public SqliteConnection OpenJournalWriter() => Open(
+        _writeConnectionString,
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;");
 
     /// <summary>A connection for <see cref="WalCheckpointer"/>, syncing as the writer does.</summary>
-    public SqliteConnection OpenCheckpointer()
+    public SqliteConnection OpenCheckpointer() => Open(_readConnectionString, "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+
+    private static SqliteConnection Open(string connectionString, string pragmas)
     {
-        var connection = new SqliteConnection(_readConnectionString);
+        var connection = new SqliteConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        command.CommandText = pragmas;
         command.ExecuteNonQuery();
         return connection;
     }
