@@ -47,8 +47,12 @@ internal static class BenchRunner
             }
         }
 
-        var kestrel = !parts.HasFlag(BenchParts.Kestrel) ? null : await AttemptAsync("bare Kestrel", () => BareKestrelBench.RunAsync(settings, Progress, cancellationToken), errors);
-        var host = !parts.HasFlag(BenchParts.Host) ? null : await AttemptAsync("embedded host", () => EmbeddedHostBench.RunAsync(temp.Folder("host"), settings, Progress, cancellationToken), errors);
+        var withKestrel = parts.HasFlag(BenchParts.Kestrel);
+        var withHost = parts.HasFlag(BenchParts.Host);
+        var http = !withKestrel && !withHost ? null : await AttemptAsync(
+            withKestrel && withHost ? "bare Kestrel and embedded host" : withKestrel ? "bare Kestrel" : "embedded host",
+            () => HttpLatencyBench.RunAsync(withKestrel, withHost, temp.Folder("host"), settings, Progress, cancellationToken),
+            errors);
         var providers = !parts.HasFlag(BenchParts.Providers) ? null : await AttemptAsync("engine providers", () => ProviderComparisonBench.RunAsync(settings, Progress, cancellationToken), errors);
 
         return new BenchReport
@@ -62,8 +66,8 @@ internal static class BenchRunner
             LoadAtEnd = LoadAverage.Read(),
             Sqlite = sqlite,
             Engine = engine,
-            Kestrel = kestrel,
-            Host = host,
+            Kestrel = http?.Kestrel,
+            Host = http?.Host,
             Providers = providers ?? [],
             Errors = errors,
         };

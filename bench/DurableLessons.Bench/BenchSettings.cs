@@ -35,9 +35,21 @@ internal sealed record BenchSettings
     /// </summary>
     public required TimeSpan HttpWarmup { get; init; }
 
-    /// <summary>Each HTTP level runs this long or until its request budget is used, whichever comes first.</summary>
+    /// <summary>
+    /// Each HTTP measurement of a level runs this long in all (over its slices) or until its request budget is used,
+    /// whichever comes first.
+    /// </summary>
     public required TimeSpan HttpDuration { get; init; }
 
+    /// <summary>
+    /// Length of one slice of an HTTP level: the measurements of a level (host start, host status GET, bare Kestrel
+    /// GET) take turns in slices this long until each has run <see cref="HttpDuration"/>, so the figures a target
+    /// compares come from the same minutes (this machine's speed drifts by 20–40 % within minutes). A slice also ends
+    /// at its share of the level's budget (budget × slice ÷ duration).
+    /// </summary>
+    public required TimeSpan HttpSlice { get; init; }
+
+    /// <summary>Budget of a status GET or bare Kestrel GET level (see <see cref="HttpSlice"/> for a slice's share).</summary>
     public required int HttpMaxRequests { get; init; }
 
     /// <summary>
@@ -50,7 +62,7 @@ internal sealed record BenchSettings
     /// <summary>Budget of a start level: every start is an orchestration the host must then run to the end.</summary>
     public required int StartMaxRequests { get; init; }
 
-    /// <summary>Upper bound for the started orchestrations to finish between HTTP levels.</summary>
+    /// <summary>Upper bound for the started orchestrations to finish after a start slice or warm-up.</summary>
     public TimeSpan BacklogTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
     /// <summary>Length of one warm-up slice: the part's own load, after which the JIT's share of the slice is checked.</summary>
@@ -73,6 +85,7 @@ internal sealed record BenchSettings
         EngineTarget = TimeSpan.FromSeconds(10),
         HttpWarmup = TimeSpan.FromSeconds(1),
         HttpDuration = TimeSpan.FromSeconds(10),
+        HttpSlice = TimeSpan.FromSeconds(1),
         HttpMaxRequests = 500_000,
         ProbeWindow = TimeSpan.FromSeconds(3),
         StartMaxRequests = 50_000,
@@ -89,6 +102,7 @@ internal sealed record BenchSettings
         EngineTarget = TimeSpan.FromSeconds(2),
         HttpWarmup = TimeSpan.FromMilliseconds(300),
         HttpDuration = TimeSpan.FromSeconds(2),
+        HttpSlice = TimeSpan.FromMilliseconds(500),
         HttpMaxRequests = 100_000,
         ProbeWindow = TimeSpan.FromSeconds(1),
         StartMaxRequests = 10_000,

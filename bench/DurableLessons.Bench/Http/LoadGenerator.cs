@@ -50,6 +50,21 @@ internal sealed class LoadGenerator : IDisposable
         CancellationToken cancellationToken,
         bool probe = false)
     {
+        using var runtimeProbe = probe ? RuntimeProbe.Start() : null;
+        var slice = await RunSliceAsync(clients, duration, maxRequests, createRequest, expectedStatus, cancellationToken);
+        return LatencySummary.From([slice], runtimeProbe?.Stop());
+    }
+
+    /// <summary>One run with its raw samples, to be merged with the other slices of its level.</summary>
+    /// <param name="createRequest">Builds request number n (0-based, unique across clients).</param>
+    public async Task<LoadSlice> RunSliceAsync(
+        int clients,
+        TimeSpan duration,
+        int maxRequests,
+        Func<int, HttpRequestSpec> createRequest,
+        HttpStatusCode expectedStatus,
+        CancellationToken cancellationToken)
+    {
         var issued = -1;
         var errors = 0;
         string? firstError = null;
@@ -57,7 +72,6 @@ internal sealed class LoadGenerator : IDisposable
         var connections = Enumerable.Range(0, clients).Select(_ => RentConnection()).ToArray();
         var jitBefore = JitInfo.GetCompilationTime();
         var cpu = ProcessCpu.Start();
-        using var runtimeProbe = probe ? RuntimeProbe.Start() : null;
         var stopwatch = Stopwatch.StartNew();
 
         async Task ClientLoopAsync(int client)
@@ -108,7 +122,6 @@ internal sealed class LoadGenerator : IDisposable
         }
 
         var elapsed = stopwatch.Elapsed;
-        var diagnostics = runtimeProbe?.Stop();
         var cpuShare = cpu.ShareOfMachine();
         var jit = JitInfo.GetCompilationTime() - jitBefore;
         var all = new List<long>(samples.Sum(s => s.Count));
@@ -117,7 +130,7 @@ internal sealed class LoadGenerator : IDisposable
             all.AddRange(latencies);
         }
 
-        return LatencySummary.From(clients, all, errors, elapsed, cpuShare, jit, firstError, diagnostics);
+        return new LoadSlice(clients, all, errors, elapsed, cpuShare, jit, firstError);
     }
 
     public void Dispose()
