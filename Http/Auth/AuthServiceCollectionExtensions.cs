@@ -13,7 +13,8 @@ public static class AuthServiceCollectionExtensions
     /// <summary>
     /// Binds and validates <see cref="AuthOptions"/> (section <c>Auth</c>) at start and registers the bearer check:
     /// JwtBearer against the authority's discovery document (signing keys, issuer), the audience and the lifetime.
-    /// Registered in both hosts; it does nothing until <c>Auth:Authority</c> and <c>Auth:Audience</c> are set.
+    /// Registered in both hosts; it does nothing until <c>Auth:Authority</c> and <c>Auth:Audience</c> are set (the
+    /// bearer scheme is only added then).
     /// </summary>
     public static IServiceCollection AddLearnerAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,7 +28,14 @@ public static class AuthServiceCollectionExtensions
             .Bind(configuration.GetSection(AuthOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
-        services.AddAuthentication().AddJwtBearer(LearnerAuthenticator.Scheme, _ => { });
+        // Without sign-in the scheme is not registered: as the only scheme it would become the default one, and the
+        // authentication middleware would run the bearer handler on every request for nothing.
+        var authentication = services.AddAuthentication();
+        if (configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() is { IsEnabled: true })
+        {
+            authentication.AddJwtBearer(LearnerAuthenticator.Scheme, _ => { });
+        }
+
         services.AddOptions<JwtBearerOptions>(LearnerAuthenticator.Scheme).Configure<IOptions<AuthOptions>>((jwt, auth) =>
         {
             var settings = auth.Value;

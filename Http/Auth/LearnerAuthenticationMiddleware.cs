@@ -6,7 +6,10 @@ namespace DurableLessons.Http.Auth;
 /// <summary>The embedded host's bearer check (<see cref="LearnerAuthenticator"/>); the Functions worker has its own middleware around the same check.</summary>
 internal sealed class LearnerAuthenticationMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, LearnerAuthenticator authenticator)
+    public Task InvokeAsync(HttpContext context, LearnerAuthenticator authenticator) =>
+        authenticator.Checks(context.Request) ? AuthenticateAsync(context, authenticator) : next(context);
+
+    private async Task AuthenticateAsync(HttpContext context, LearnerAuthenticator authenticator)
     {
         if (await authenticator.AuthenticateAsync(context) is { } rejection)
         {

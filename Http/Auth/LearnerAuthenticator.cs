@@ -26,10 +26,13 @@ public sealed class LearnerAuthenticator(
     public bool IsEnabled => options.Value.IsEnabled;
 
     /// <summary>Null when the request may go on (anonymous, or signed in); else the answer to give it.</summary>
+    /// <summary>Whether <see cref="AuthenticateAsync"/> has anything to check on this request (sign-in on, an /api route).</summary>
+    public bool Checks(HttpRequest request) => IsEnabled && request.Path.StartsWithSegments("/api");
+
     public async Task<IResult?> AuthenticateAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (!IsEnabled || !context.Request.Path.StartsWithSegments("/api"))
+        if (!Checks(context.Request))
         {
             return null;
         }

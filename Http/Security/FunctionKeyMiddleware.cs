@@ -11,17 +11,11 @@ namespace DurableLessons.Http.Security;
 /// </summary>
 public sealed class FunctionKeyMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, FunctionKeyPolicy policy)
+    public Task InvokeAsync(HttpContext context, FunctionKeyPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(policy);
-        if (policy.Admits(context.Request))
-        {
-            await next(context);
-            return;
-        }
-
-        await policy.RejectAsync(context);
+        return policy.Admits(context.Request) ? next(context) : policy.RejectAsync(context);
     }
 }
 

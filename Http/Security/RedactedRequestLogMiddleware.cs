@@ -12,14 +12,11 @@ namespace DurableLessons.Http.Security;
 /// </summary>
 internal sealed class RedactedRequestLogMiddleware(RequestDelegate next, ILogger<RedactedRequestLogMiddleware> logger)
 {
-    public async Task InvokeAsync(HttpContext context)
-    {
-        if (!logger.IsEnabled(LogLevel.Debug))
-        {
-            await next(context);
-            return;
-        }
+    public Task InvokeAsync(HttpContext context) =>
+        logger.IsEnabled(LogLevel.Debug) ? LogAsync(context) : next(context);
 
+    private async Task LogAsync(HttpContext context)
+    {
         var started = Stopwatch.GetTimestamp();
         try
         {

@@ -7,19 +7,19 @@ namespace DurableLessons.Http.Security;
 /// <summary>Answers 401 problem+json to any request that lacks the configured system key.</summary>
 public sealed class SystemKeyEndpointFilter(SystemKeyVerifier verifier, ILogger<SystemKeyEndpointFilter> logger) : IEndpointFilter
 {
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var request = context.HttpContext.Request;
         if (verifier.IsAuthorized(request))
         {
-            return await next(context);
+            return next(context);
         }
 
         logger.LogWarning("Rejected {Method} {Path} from {RemoteAddress}: missing or wrong system key",
             request.Method, request.Path, context.HttpContext.Connection.RemoteIpAddress);
-        return ProblemResponses.Unauthorized(
-            $"This route requires the system key, passed as the '{SystemKeyVerifier.QueryParameter}' query parameter or the '{SystemKeyVerifier.HeaderName}' header.");
+        return ValueTask.FromResult<object?>(ProblemResponses.Unauthorized(
+            $"This route requires the system key, passed as the '{SystemKeyVerifier.QueryParameter}' query parameter or the '{SystemKeyVerifier.HeaderName}' header."));
     }
 }
