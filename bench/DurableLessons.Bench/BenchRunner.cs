@@ -38,7 +38,13 @@ internal static class BenchRunner
         {
             var result = await AttemptAsync(
                 $"engine, fan-out {width}",
-                () => EngineThroughputBench.RunAsync(width, temp.File($"engine-fanout-{width}.db"), settings, Progress, cancellationToken),
+                async () =>
+                {
+                    var before = await SqliteCommitBench.RunAsync(temp.File($"sqlite-before-{width}.db"), settings.SqliteWarmup, settings.SqliteBracket, cancellationToken);
+                    var run = await EngineThroughputBench.RunAsync(width, temp.File($"engine-fanout-{width}.db"), settings, Progress, cancellationToken);
+                    var after = await SqliteCommitBench.RunAsync(temp.File($"sqlite-after-{width}.db"), settings.SqliteWarmup, settings.SqliteBracket, cancellationToken);
+                    return run with { SqliteCommitsPerSecondAround = (before.TransactionsPerSecond + after.TransactionsPerSecond) / 2 };
+                },
                 errors);
             if (result is not null)
             {

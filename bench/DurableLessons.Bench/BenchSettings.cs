@@ -78,6 +78,13 @@ internal sealed record BenchSettings
 
     public required TimeSpan SqliteDuration { get; init; }
 
+    /// <summary>
+    /// SQLite commits are measured again for this long right before and right after each engine width, and that
+    /// width's allowance uses their mean: the machine's speed drifts within a run, so a baseline taken minutes earlier
+    /// made the share pass or fail with the drift.
+    /// </summary>
+    public required TimeSpan SqliteBracket { get; init; }
+
     public static BenchSettings Full { get; } = new()
     {
         Quick = false,
@@ -93,6 +100,7 @@ internal sealed record BenchSettings
         JitWarmupCap = TimeSpan.FromSeconds(30),
         SqliteWarmup = TimeSpan.FromSeconds(1),
         SqliteDuration = TimeSpan.FromSeconds(10),
+        SqliteBracket = TimeSpan.FromSeconds(2),
     };
 
     public static BenchSettings QuickMode { get; } = new()
@@ -110,5 +118,6 @@ internal sealed record BenchSettings
         JitWarmupCap = TimeSpan.FromSeconds(8),
         SqliteWarmup = TimeSpan.FromMilliseconds(300),
         SqliteDuration = TimeSpan.FromSeconds(2),
+        SqliteBracket = TimeSpan.FromMilliseconds(500),
     };
 }

@@ -20,6 +20,9 @@ internal sealed record EngineThroughputResult(
 {
     public double OrchestrationsPerSecond => Orchestrations / Elapsed.TotalSeconds;
 
+    /// <summary>SQLite commits/s measured right before and right after this run (their mean); null when not measured.</summary>
+    public double? SqliteCommitsPerSecondAround { get; init; }
+
     public double ActivitiesPerSecond => OrchestrationsPerSecond * Width;
 
     public double EpisodesPerOrchestration => (double)Episodes / Orchestrations;

@@ -189,7 +189,8 @@ internal static class MarkdownReport
 
         text.AppendLine();
         text.AppendLine(
-            "SQLite allowance = SQLite commits/s ÷ the commits one orchestration needs by the engine's accounting " +
+            "SQLite allowance = SQLite commits/s (the mean of two short measurements right before and right after that width's run, " +
+            "as in table 4's first row: the machine's speed drifts within a run) ÷ the commits one orchestration needs by the engine's accounting " +
             "(Engine/Storage/JournalWriter.cs: 1 start + 1 per activity result + 1 per episode, episodes read from the run's journal), " +
             "i.e. without the savings of group commit; the counted column of table 1 shows what group commit really wrote.");
         text.AppendLine();
