@@ -50,10 +50,10 @@ internal sealed class EngineDatabase
         using var command = connection.CreateCommand();
         // The engine's statements step SQLite directly (Statement), so SQLite itself must wait out a lock
         // (a checkpoint, WAL recovery at start-up) the way Microsoft.Data.Sqlite's retry loop used to.
-        // A small page cache (256 KiB): the writer commits every few milliseconds, and SQLite drops a WAL reader's whole cache
-        // whenever the database changed since its last read, so a reader's cache rarely serves a second read. At the
-        // default (2,000 KiB each) the pooled readers' caches, refilled and dropped, held ~20 MiB of native memory
-        // with 1,000 lessons in flight (bench/README.md, "Memory with 1,000 lessons in flight").
+        // A small page cache (256 KiB): the writer commits every few milliseconds, and SQLite drops a WAL reader's
+        // whole cache whenever the database changed since its last read, so a reader's cache rarely serves a second
+        // read; at the default (2,000 KiB each) up to 16 pooled readers could hold ~30 MiB of native memory for
+        // nothing (bench/README.md, "Memory with 1,000 lessons in flight, 2026-12-06").
         command.CommandText = "PRAGMA busy_timeout=10000; PRAGMA cache_size=-256;";
         command.ExecuteNonQuery();
         return connection;
