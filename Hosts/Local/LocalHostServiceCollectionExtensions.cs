@@ -29,6 +29,7 @@ public static class LocalHostServiceCollectionExtensions
         services.AddLocalSchedules();
         services.AddLocalOpenApi();
         services.AddOtlpExportWhenConfigured(configuration);
+        services.LoadKeyRingOnFirstUse();
         return services;
     }
 

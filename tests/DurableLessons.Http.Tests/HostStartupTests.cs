@@ -2,6 +2,9 @@ using System.Net;
 using DurableLessons.Hosts.Local;
 using DurableLessons.Http.Tests.Infrastructure;
 using DurableLessons.Testing.Logging;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -59,5 +62,20 @@ public sealed class HostStartupTests
 
         Assert.Equal(configured ?? "http://127.0.0.1:7071", app.Configuration["urls"]);
         Assert.Equal("http://127.0.0.1:9123", overridden.Configuration["urls"]);
+    }
+
+    [Fact]
+    public async Task Host_keeps_data_protection_but_does_not_load_its_key_ring_at_start_up()
+    {
+        // The name the host removes: if ASP.NET Core renames its key-ring loader, this fails instead of the host
+        // silently loading the key ring (and System.Private.Xml) at start-up again.
+        const string KeyRingLoader = "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService";
+        Assert.Contains(new ServiceCollection().AddDataProtection().Services, descriptor => descriptor.ImplementationType?.FullName == KeyRingLoader);
+        using var dataDirectory = new TemporaryDirectory();
+
+        await using var app = LocalHost.Build([$"--DataDirectory={dataDirectory.Path}", "--urls=http://127.0.0.1:0"]);
+
+        Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), service => service.GetType().FullName == KeyRingLoader);
+        Assert.NotNull(app.Services.GetService<IDataProtectionProvider>());
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using DurableLessons.Shared.Storage;
 using DurableLessons.Shared.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -38,11 +39,14 @@ public static class TelemetryServiceCollectionExtensions
     public static IServiceCollection AddOtlpExportWhenConfigured(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        if (string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
-        {
-            return services;
-        }
+        return string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]) ? services : AddOtlpExport(services, configuration);
+    }
 
+    // Its own method, never inlined: compiling the caller then does not load the OpenTelemetry SDK and exporter
+    // assemblies, which a host without an OTLP endpoint never uses (each mapped assembly counts against the memory budget).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static IServiceCollection AddOtlpExport(IServiceCollection services, IConfiguration configuration)
+    {
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName(configuration)))
             .WithTracing(tracing => tracing.AddLessonInstrumentation())
