@@ -69,6 +69,17 @@ async function refresh(instanceId) {
   render();
 }
 
+// A control operation is accepted (202) and carried out by the run's next step, a moment later on Durable Functions
+// as on the embedded engine: read the run again until it shows the change, for a few seconds at most.
+async function refreshUntilChanged(before) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await refresh(before.instanceId);
+    const now = runs.get(before.instanceId);
+    if (!now || now.runtimeStatus !== before.runtimeStatus || now.lastUpdatedTime !== before.lastUpdatedTime) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
 const ACTIONS = [
   { label: 'Terminate', when: (s) => !isTerminal(s), run: (id) => call(`${BASE}/${id}/terminate?reason=${encodeURIComponent('Terminated from the runs page')}`, { method: 'POST' }) },
   { label: 'Rewind', when: (s) => s === 'Failed', run: (id) => call(`${BASE}/${id}/rewind?reason=${encodeURIComponent('Rewound from the runs page')}`, { method: 'POST' }) },
@@ -114,7 +125,7 @@ function row(run) {
       } catch (error) {
         showError(`${action.label} ${run.instanceId}: ${error.message}`);
       }
-      await refresh(run.instanceId);
+      await refreshUntilChanged(run);
     });
     actions.append(button);
   }
