@@ -10,9 +10,9 @@ namespace DurableLessons.Http.Links;
 /// </summary>
 public sealed class RequestManagementLinkFactory(IOptions<SecurityOptions> security) : IManagementLinkFactory
 {
-    private readonly string? _codeQuery = security.Value.HasSystemKey
-        ? $"{SystemKeyVerifier.QueryParameter}={Uri.EscapeDataString(security.Value.SystemKey!)}"
-        : null;
+    // Every link of a start ends in one of these two queries: built once, not per link.
+    private readonly string _codeQuery = CodeQuery(security.Value, "?");
+    private readonly string _reasonQuery = "?reason={text}" + CodeQuery(security.Value, "&");
 
     public HttpManagementPayload Create(HttpRequest request, string instanceId)
     {
@@ -20,22 +20,20 @@ public sealed class RequestManagementLinkFactory(IOptions<SecurityOptions> secur
         ArgumentException.ThrowIfNullOrEmpty(instanceId);
 
         var instanceUrl = $"{PublicBaseUrl.From(request)}{WebhookPaths.Base}/instances/{Uri.EscapeDataString(instanceId)}";
+        var statusUrl = instanceUrl + _codeQuery;
         return new HttpManagementPayload(
             Id: instanceId,
-            StatusQueryGetUri: Url(instanceUrl),
-            SendEventPostUri: Url($"{instanceUrl}/raiseEvent/{{eventName}}"),
-            TerminatePostUri: Url($"{instanceUrl}/terminate", "reason={text}"),
-            SuspendPostUri: Url($"{instanceUrl}/suspend", "reason={text}"),
-            ResumePostUri: Url($"{instanceUrl}/resume", "reason={text}"),
-            RewindPostUri: Url($"{instanceUrl}/rewind", "reason={text}"),
-            RestartPostUri: Url($"{instanceUrl}/restart"),
-            PurgeHistoryDeleteUri: Url(instanceUrl));
+            StatusQueryGetUri: statusUrl,
+            SendEventPostUri: string.Concat(instanceUrl, "/raiseEvent/{eventName}", _codeQuery),
+            TerminatePostUri: string.Concat(instanceUrl, "/terminate", _reasonQuery),
+            SuspendPostUri: string.Concat(instanceUrl, "/suspend", _reasonQuery),
+            ResumePostUri: string.Concat(instanceUrl, "/resume", _reasonQuery),
+            RewindPostUri: string.Concat(instanceUrl, "/rewind", _reasonQuery),
+            RestartPostUri: string.Concat(instanceUrl, "/restart", _codeQuery),
+            PurgeHistoryDeleteUri: statusUrl);
     }
 
-    private string Url(string path, string? query = null)
-    {
-        var parts = new[] { query, _codeQuery }.Where(part => part is not null);
-        var joined = string.Join('&', parts);
-        return joined.Length == 0 ? path : $"{path}?{joined}";
-    }
+    private static string CodeQuery(SecurityOptions security, string separator) => security.HasSystemKey
+        ? $"{separator}{SystemKeyVerifier.QueryParameter}={Uri.EscapeDataString(security.SystemKey!)}"
+        : string.Empty;
 }
