@@ -19,19 +19,19 @@ internal static class InstanceWrites
     public static void Create(
         WriterSession session, string instanceId, string name, string? input, ParentLink? parent, DateTime visibleAt, TraceParent? trace)
     {
-        var existing = session.ReadInstance(instanceId);
-        if (existing is not null)
+        var executionId = Guid.NewGuid().ToString("N");
+        if (!session.TryCreateNewInstance(instanceId, executionId, name, input, parent))
         {
+            var existing = session.ReadInstance(instanceId)!;
             if (!existing.Status.IsTerminal())
             {
                 throw AlreadyExists(instanceId, existing.Status);
             }
 
             session.ClearInstanceState(instanceId);
+            session.CreateInstance(instanceId, executionId, name, input, parent);
         }
 
-        var executionId = Guid.NewGuid().ToString("N");
-        session.CreateInstance(instanceId, executionId, name, input, parent);
         session.SetTraceParent(instanceId, trace);
         session.InsertMessage(new NewMessage(instanceId, executionId, JournalEventTypes.ExecutionStarted, visibleAt));
     }

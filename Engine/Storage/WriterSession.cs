@@ -27,6 +27,7 @@ internal sealed class WriterSession : IDisposable
         "instance_id, execution_id, name, status, input, output, failure, parent_instance_id, parent_name, parent_execution_id, parent_task_id";
 
     private readonly Statement _readInstance;
+    private readonly Statement _insertInstance;
     private readonly Statement _upsertInstance;
     private readonly Statement _updateInstance;
     private readonly Statement _setStatus;
@@ -58,6 +59,15 @@ internal sealed class WriterSession : IDisposable
         Connection = connection;
         _sequence = changeSequence;
         _readInstance = Add(connection, $"SELECT {InstanceColumns} FROM instances WHERE instance_id = $id", "$id");
+        _insertInstance = Add(
+            connection,
+            """
+            INSERT INTO instances (instance_id, execution_id, name, status, input, output, custom_status, failure,
+                created_at, last_updated_at, parent_instance_id, parent_name, parent_execution_id, parent_task_id, version)
+            VALUES ($id, $exec, $name, $status, $input, NULL, NULL, NULL, $now, $now, $pid, $pname, $pexec, $ptask, $version)
+            ON CONFLICT (instance_id) DO NOTHING
+            """,
+            "$id", "$exec", "$name", "$status", "$input", "$now", "$pid", "$pname", "$pexec", "$ptask", "$version");
         _upsertInstance = Add(
             connection,
             """
@@ -179,6 +189,25 @@ internal sealed class WriterSession : IDisposable
             reader.NullableString(5),
             reader.NullableString(6),
             parent);
+    }
+
+    /// <summary>
+    /// Creates an instance if none has its id (one statement, no read: the common case of a start).
+    /// </summary>
+    /// <returns>False, with nothing written, when the id is taken.</returns>
+    public bool TryCreateNewInstance(string instanceId, string executionId, string name, string? input, ParentLink? parent)
+    {
+        var version = _sequence + 1;
+        var inserted = _insertInstance.Execute(
+            instanceId, executionId, name, (int)OrchestrationRuntimeStatus.Pending, input, SqliteValues.Ticks(Now),
+            parent?.InstanceId, parent?.Name, parent?.ExecutionId, parent?.TaskId, version) == 1;
+        if (inserted)
+        {
+            _sequence = version;
+            Effects.ChangedInstances.Add(instanceId);
+        }
+
+        return inserted;
     }
 
     /// <summary>Creates an instance, or replaces a terminal one (its journal, inbox and work must be cleared first).</summary>
