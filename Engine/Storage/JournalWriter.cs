@@ -13,6 +13,13 @@ namespace DurableLessons.Engine.Storage;
 /// together in the next one (group commit), each under its own savepoint so a failing operation rolls back alone;
 /// the clients' operations are taken before the engine's (<see cref="WriteLane"/>).
 /// <para>
+/// Who commits: a client operation queued on a thread-pool thread (a request) while no transaction is in progress is
+/// committed by that thread at once, with the other client operations queued by then (leader commit): the request
+/// goes on without waiting for the writer loop to wake and without another hop back to the thread pool. Everything
+/// else (the engine's operations, and client operations that arrive while a transaction is in progress) is committed by
+/// the writer loop. One transaction at a time either way (<see cref="_committing"/>).
+/// </para>
+/// <para>
 /// Commits per orchestration, counted without grouping (grouping only lowers them when instances run concurrently):
 /// one orchestration that calls N activities needs 1 (start) + 1 (first step, which journals the calls and
 /// inserts their work items) + N (one per activity result, which deletes the work item and stores the result
@@ -32,8 +39,10 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
     private readonly TimeProvider _time;
     private readonly ILogger<JournalWriter> _logger;
     private readonly EngineMetrics _metrics;
-    private readonly Channel<WriteOperation> _clientQueue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Channel<WriteOperation> _engineQueue = Channel.CreateUnbounded<WriteOperation>(new UnboundedChannelOptions { SingleReader = true });
+    // Not single-reader: the writer loop and leading requests take from them (one at a time), and a thread leaving
+    // the commit counts what is left while another may already be taking.
+    private readonly Channel<WriteOperation> _clientQueue = Channel.CreateUnbounded<WriteOperation>();
+    private readonly Channel<WriteOperation> _engineQueue = Channel.CreateUnbounded<WriteOperation>();
 
     /// <summary>
     /// Rung after every enqueue, in either lane; the loop waits on this one channel only (waiting on both queues
@@ -42,6 +51,11 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly SemaphoreSlim _startLock = new(1, 1);
+    private readonly List<WriteOperation> _batch = new(MaxOperationsPerTransaction);
+    private readonly CommitEffects _effects = new();
+
+    /// <summary>1 while a thread (the writer loop or a leading request) owns the connection and commits.</summary>
+    private int _committing;
     private Task? _loop;
     private SqliteConnection? _connection;
     private WalCheckpointer? _checkpointer;
@@ -100,7 +114,11 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
             throw new ObjectDisposedException(nameof(JournalWriter), "The durable engine's store is shut down.");
         }
 
-        _doorbell.Writer.TryWrite(true);
+        // Engine workers (own threads, lowered priority) never lead: a start must not wait on a descheduled worker.
+        if (lane != WriteLane.Client || !Thread.CurrentThread.IsThreadPoolThread || !TryCommitClientOperations())
+        {
+            _doorbell.Writer.TryWrite(true);
+        }
 
         // Once queued the operation runs even if the caller stops waiting: callers that need to know re-read state.
         return await operation.Task.WaitAsync(cancellationToken);
@@ -165,17 +183,30 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
 
     private async Task RunAsync()
     {
-        var batch = new List<WriteOperation>(MaxOperationsPerTransaction);
-        var effects = new CommitEffects();
         var open = true;
         while (true)
         {
-            TakeBatch(batch);
-            if (batch.Count > 0)
+            if (TryEnterCommit())
             {
-                Commit(batch, effects);
-                batch.Clear();
-                effects.Clear();
+                bool committed;
+                try
+                {
+                    committed = CommitNextBatch(clientOnly: false);
+                }
+                finally
+                {
+                    ExitCommit();
+                }
+
+                if (committed)
+                {
+                    continue;
+                }
+            }
+            else if (!open)
+            {
+                // Shut down while a request commits: wait for it, then take what is left.
+                await Task.Delay(1);
                 continue;
             }
 
@@ -184,24 +215,84 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
                 return;
             }
 
-            // Once the doorbell is closed (shut down), one more pass takes what was queued before the queues closed.
+            // A failed TryEnterCommit needs no retry here: the committing thread rings the doorbell when it leaves
+            // work behind. Once the doorbell is closed (shut down), one more pass takes what was queued before.
             open = await _doorbell.Reader.WaitToReadAsync();
             _doorbell.Reader.TryRead(out _);
         }
+    }
+
+    /// <summary>The leader commit of a request: the client operations queued so far, if no transaction is in progress.</summary>
+    /// <returns>False when another thread was committing (the caller then rings the doorbell).</returns>
+    private bool TryCommitClientOperations()
+    {
+        if (!TryEnterCommit())
+        {
+            return false;
+        }
+
+        // The batch holds other callers' operations: nothing it starts (timers, wake-ups) may capture this request's
+        // execution context (its trace, its logging scope).
+        var flow = ExecutionContext.IsFlowSuppressed() ? default(AsyncFlowControl?) : ExecutionContext.SuppressFlow();
+        try
+        {
+            CommitNextBatch(clientOnly: true);
+        }
+        finally
+        {
+            flow?.Undo();
+            ExitCommit();
+        }
+
+        return true;
+    }
+
+    private bool TryEnterCommit() => Interlocked.CompareExchange(ref _committing, 1, 0) == 0;
+
+    /// <summary>Leaves the connection; hands what is still queued to the writer loop.</summary>
+    private void ExitCommit()
+    {
+        Volatile.Write(ref _committing, 0);
+        if (_clientQueue.Reader.Count > 0 || _engineQueue.Reader.Count > 0)
+        {
+            _doorbell.Writer.TryWrite(true);
+        }
+    }
+
+    /// <returns>True when there was something to commit.</returns>
+    private bool CommitNextBatch(bool clientOnly)
+    {
+        TakeBatch(_batch, clientOnly);
+        if (_batch.Count == 0)
+        {
+            return false;
+        }
+
+        try
+        {
+            Commit(_batch, _effects);
+        }
+        finally
+        {
+            _batch.Clear();
+            _effects.Clear();
+        }
+
+        return true;
     }
 
     /// <summary>
     /// Client operations (starts, events, control messages) first, then the engine's own: a start waits for the
     /// transaction in progress, not behind the episode commits and activity results queued before it.
     /// </summary>
-    private void TakeBatch(List<WriteOperation> batch)
+    private void TakeBatch(List<WriteOperation> batch, bool clientOnly)
     {
         while (batch.Count < MaxOperationsPerTransaction && _clientQueue.Reader.TryRead(out var operation))
         {
             batch.Add(operation);
         }
 
-        while (batch.Count < MaxOperationsPerTransaction && _engineQueue.Reader.TryRead(out var operation))
+        while (!clientOnly && batch.Count < MaxOperationsPerTransaction && _engineQueue.Reader.TryRead(out var operation))
         {
             batch.Add(operation);
         }

@@ -32,6 +32,30 @@ public sealed class WriterLaneTests(ITestOutputHelper output)
         Assert.Equal(lanes.Count("client") + lanes.Count("engine"), lanes.Total);
     }
 
+    [Fact]
+    public async Task Hundreds_of_concurrent_starts_while_the_engine_writes_each_create_one_instance_that_completes()
+    {
+        // Starts on thread-pool threads commit their own batch when no transaction is in progress, racing the writer
+        // loop and each other: every start must still be written once, and the engine's writes must keep flowing.
+        const int Starts = 300;
+        await using var engine = await TestEngine.StartAsync(
+            EngineKind.Embedded,
+            registry => registry.AddActivity<Greet>().AddOrchestrator<GreetingChain>(),
+            TestServices.With(new Probe()),
+            new() { Output = output });
+
+        var ids = await Task.WhenAll(Enumerable.Range(0, Starts).Select(i =>
+            Task.Run(() => engine.RunAsync(nameof(GreetingChain), new Greeting($"g{i}-", 2), $"start-{i}"))));
+
+        Assert.Equal(Starts, ids.Distinct().Count());
+        foreach (var (id, i) in ids.Select((id, i) => (id, i)))
+        {
+            var done = await engine.WaitAsync(id);
+            Assert.Equal(OrchestrationRuntimeStatus.Completed, done.RuntimeStatus);
+            Assert.Equal([$"Hello, g{i}-0!", $"Hello, g{i}-1!"], done.ReadOutputAs<List<string>>());
+        }
+    }
+
     private sealed class LaneRecorder : IDisposable
     {
         private readonly MeterListener _listener = new();
