@@ -44,9 +44,9 @@ public sealed class EngineOptions
 
     /// <summary>
     /// While the host is serving requests (<see cref="ForegroundRequests"/>), the engine waits up to this long for a
-    /// moment without any before it starts each next episode or activity, so starts and status reads get the CPU
-    /// first and a backlog runs on what they leave (at least one episode and one activity per this interval under
-    /// requests that never stop). 0 = never wait.
+    /// quiet moment (none in progress for <see cref="ForegroundRequests.QuietPeriod"/>) before it starts each next
+    /// episode or activity, so starts and status reads get the CPU first and a backlog runs on what they leave (at
+    /// least one episode and one activity per this interval under requests that never stop). 0 = never wait.
     /// </summary>
     [Range(0, 10_000)]
     public int YieldToRequestsMilliseconds { get; set; } = 50;

@@ -130,7 +130,7 @@ internal sealed class DurableEngineHostedService(
 
     private async ValueTask YieldToRequestsAsync()
     {
-        var waited = await requests.WaitForIdleAsync(options.Value.YieldToRequests, time);
+        var waited = await requests.WaitForQuietAsync(options.Value.YieldToRequests);
         if (waited > TimeSpan.Zero)
         {
             metrics.DispatchYielded(waited);

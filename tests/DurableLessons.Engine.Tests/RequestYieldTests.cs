@@ -1,6 +1,7 @@
 using DurableLessons.Engine.Tests.Infrastructure;
 using DurableLessons.Engine.Tests.Workflows;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace DurableLessons.Engine.Tests;
 
@@ -47,10 +48,34 @@ public sealed class RequestYieldTests(ITestOutputHelper output)
         }
     }
 
-    private Task<TestEngine> StartAsync(int yieldMilliseconds) => TestEngine.StartAsync(
+    [Fact]
+    public async Task After_the_last_request_ends_the_engine_waits_for_the_quiet_period_before_its_next_step()
+    {
+        // The engine's clock is a manual one: only advancing it past the quiet period lets the held step start.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var engine = await StartAsync(yieldMilliseconds: 10_000, services => services.AddSingleton<TimeProvider>(clock));
+        var requests = engine.Services.GetRequiredService<ForegroundRequests>();
+
+        requests.Enter();
+        var instanceId = await engine.RunAsync(nameof(GreetingChain), new Greeting("Ada", 1));
+        requests.Exit();
+        await Task.Delay(HeldFor);
+        var held = await engine.Client.GetInstanceAsync(instanceId);
+
+        clock.Advance(ForegroundRequests.QuietPeriod);
+
+        Assert.Equal(OrchestrationRuntimeStatus.Pending, held!.RuntimeStatus);
+        Assert.Equal(OrchestrationRuntimeStatus.Completed, (await engine.WaitAsync(instanceId)).RuntimeStatus);
+    }
+
+    private Task<TestEngine> StartAsync(int yieldMilliseconds, Action<IServiceCollection>? services = null) => TestEngine.StartAsync(
         EngineKind.Embedded,
         registry => registry.AddActivity<Greet>().AddOrchestrator<GreetingChain>(),
-        TestServices.With(new Probe()),
+        collection =>
+        {
+            TestServices.With(new Probe())(collection);
+            services?.Invoke(collection);
+        },
         new()
         {
             Output = output,
