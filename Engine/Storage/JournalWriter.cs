@@ -170,7 +170,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
     {
         var connection = _database.OpenJournalWriter();
         _connection = connection;
-        _checkpointer = new WalCheckpointer(_database.OpenCheckpointer(), _logger);
+        _checkpointer = new WalCheckpointer(_database.OpenCheckpointer(), _logger, RunBetweenCommits);
         _session = new WriterSession(connection, metadata.ChangeSequence);
         _begin = new Statement(connection, "BEGIN IMMEDIATE");
         _commit = new Statement(connection, "COMMIT");
@@ -245,6 +245,25 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         }
 
         return true;
+    }
+
+    /// <summary>Runs <paramref name="action"/> while no transaction is in progress and none can begin.</summary>
+    private void RunBetweenCommits(Action action)
+    {
+        var spin = new SpinWait();
+        while (!TryEnterCommit())
+        {
+            spin.SpinOnce();
+        }
+
+        try
+        {
+            action();
+        }
+        finally
+        {
+            ExitCommit();
+        }
     }
 
     private bool TryEnterCommit() => Interlocked.CompareExchange(ref _committing, 1, 0) == 0;

@@ -11,7 +11,9 @@ namespace DurableLessons.Engine.Storage;
 /// WAL only restarts from its beginning when a commit finds everything in it copied, which a writer that commits while
 /// the checkpoint runs never does: under steady writes it grew without bound (111 MB in a 200 s load run). So once it
 /// holds <see cref="RestartAfterFrames"/> frames, a RESTART checkpoint makes the next commit start it over; that one
-/// holds the writer back while it copies what the passive ones left, a short pause every 16 MiB of writes.
+/// holds the writer back while it copies what the passive ones left, a short pause every 16 MiB of writes. It runs
+/// between two of the writer's transactions (<c>runBetweenCommits</c>): a COMMIT that ran into it instead got
+/// SQLITE_BUSY and slept in SQLite's busy handler (1, 2, 5, 10 ms...), well past the checkpoint's own end.
 /// </summary>
 internal sealed partial class WalCheckpointer : IDisposable
 {
@@ -24,14 +26,16 @@ internal sealed partial class WalCheckpointer : IDisposable
     private readonly SqliteCommand _checkpoint;
     private readonly SqliteCommand _restart;
     private readonly ILogger _logger;
+    private readonly Action<Action> _runBetweenCommits;
     private readonly ManualResetEventSlim _stopping = new();
     private readonly Thread _thread;
     private long _commitsSinceCheckpoint;
 
-    public WalCheckpointer(SqliteConnection connection, ILogger logger)
+    public WalCheckpointer(SqliteConnection connection, ILogger logger, Action<Action> runBetweenCommits)
     {
         _connection = connection;
         _logger = logger;
+        _runBetweenCommits = runBetweenCommits;
         _checkpoint = connection.CreateCommand();
         _checkpoint.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
         _restart = connection.CreateCommand();
@@ -65,7 +69,7 @@ internal sealed partial class WalCheckpointer : IDisposable
             {
                 if (CheckpointPassive() >= RestartAfterFrames)
                 {
-                    _restart.ExecuteNonQuery();
+                    _runBetweenCommits(() => _restart.ExecuteNonQuery());
                 }
             }
 #pragma warning disable CA1031 // A failed checkpoint (disk full, I/O error) is retried at the next interval; the commits are in the WAL.
