@@ -106,7 +106,7 @@ internal sealed class EpisodeCommit(TaskCatalog tasks, EngineTracing tracing)
         var id = current.InstanceId;
         if (outcome.ContinueAsNew is { } next)
         {
-            var executionId = Guid.NewGuid().ToString("N");
+            var executionId = ExecutionIds.New();
             session.UpdateInstance(id, executionId, OrchestrationRuntimeStatus.Running, next.Input, null, outcome.CustomStatus, null);
             session.InsertMessage(new NewMessage(id, executionId, JournalEventTypes.ExecutionStarted, DateTime.MinValue));
             session.RestartTrace(id);

@@ -19,7 +19,7 @@ internal static class InstanceWrites
     public static void Create(
         WriterSession session, string instanceId, string name, string? input, ParentLink? parent, DateTime visibleAt, TraceParent? trace)
     {
-        var executionId = Guid.NewGuid().ToString("N");
+        var executionId = ExecutionIds.New();
         if (!session.TryCreateNewInstance(instanceId, executionId, name, input, parent))
         {
             var existing = session.ReadInstance(instanceId)!;
@@ -32,7 +32,13 @@ internal static class InstanceWrites
             session.CreateInstance(instanceId, executionId, name, input, parent);
         }
 
-        session.SetTraceParent(instanceId, trace);
+        // A new or cleared instance has no trace row (deleting an instance deletes its trace), so without a
+        // listener there is nothing to write.
+        if (trace is not null)
+        {
+            session.SetTraceParent(instanceId, trace);
+        }
+
         session.InsertMessage(new NewMessage(instanceId, executionId, JournalEventTypes.ExecutionStarted, visibleAt));
     }
 

@@ -6,8 +6,11 @@ using Microsoft.Extensions.Options;
 
 namespace DurableLessons.Engine.Storage;
 
-/// <summary>Values kept in the <c>meta</c> table, read once when the database is opened.</summary>
-internal sealed record EngineMetadata(byte[] ContinuationTokenKey, long ChangeSequence);
+/// <summary>
+/// Values read once when the database is opened: the <c>meta</c> table's, and the highest message and work-item ids
+/// ever used (see <see cref="SqliteSchema"/>).
+/// </summary>
+internal sealed record EngineMetadata(byte[] ContinuationTokenKey, long ChangeSequence, long HighestMessageId, long HighestWorkItemId);
 
 /// <summary>Where the database lives, how connections to it are opened, and its one-time creation.</summary>
 internal sealed class EngineDatabase
@@ -88,10 +91,10 @@ internal sealed class EngineDatabase
         {
             check.CommandText = SqliteSchema.Create + "SELECT value FROM meta WHERE key = 'schema_version';";
             var version = check.ExecuteScalar() as string;
-            if (version is not null && version != SqliteSchema.Version.ToString(CultureInfo.InvariantCulture))
+            if (version is not null && !SqliteSchema.Readable.Contains(version))
             {
                 throw new InvalidOperationException(
-                    $"The durable engine database '{FilePath}' has schema version {version}; this engine needs {SqliteSchema.Version}.");
+                    $"The durable engine database '{FilePath}' has schema version {version}; this engine opens versions {string.Join(", ", SqliteSchema.Readable)}.");
             }
         }
 
@@ -111,12 +114,43 @@ internal sealed class EngineDatabase
         read.CommandText = """
             SELECT (SELECT value FROM meta WHERE key = 'token_key'),
                    max(CAST((SELECT value FROM meta WHERE key = 'change_sequence') AS INTEGER),
-                       coalesce((SELECT max(version) FROM instances), 0))
+                       coalesce((SELECT max(version) FROM instances), 0)),
+                   coalesce((SELECT max(id) FROM inbox), 0),
+                   coalesce((SELECT max(id) FROM activities), 0),
+                   EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_sequence')
+            """;
+        EngineMetadata metadata;
+        bool hasAutoincrementIds;
+        using (var reader = read.ExecuteReader())
+        {
+            reader.Read();
+            metadata = new EngineMetadata(Convert.FromBase64String(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+            hasAutoincrementIds = reader.GetBoolean(4);
+        }
+
+        if (hasAutoincrementIds)
+        {
+            metadata = WithAutoincrementIds(connection, metadata);
+        }
+
+        _logger.LogInformation("Durable engine database ready at {DatabasePath}", FilePath);
+        return metadata;
+    }
+
+    /// <summary>A version 1 file also remembers the ids of deleted rows (AUTOINCREMENT); ids continue above those.</summary>
+    private static EngineMetadata WithAutoincrementIds(SqliteConnection connection, EngineMetadata metadata)
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = """
+            SELECT coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'inbox'), 0),
+                   coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'activities'), 0)
             """;
         using var reader = read.ExecuteReader();
         reader.Read();
-        var metadata = new EngineMetadata(Convert.FromBase64String(reader.GetString(0)), reader.GetInt64(1));
-        _logger.LogInformation("Durable engine database ready at {DatabasePath}", FilePath);
-        return metadata;
+        return metadata with
+        {
+            HighestMessageId = Math.Max(metadata.HighestMessageId, reader.GetInt64(0)),
+            HighestWorkItemId = Math.Max(metadata.HighestWorkItemId, reader.GetInt64(1)),
+        };
     }
 }

@@ -171,7 +171,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         var connection = _database.OpenJournalWriter();
         _connection = connection;
         _checkpointer = new WalCheckpointer(_database.OpenCheckpointer(), _logger, RunBetweenCommits);
-        _session = new WriterSession(connection, metadata.ChangeSequence);
+        _session = new WriterSession(connection, metadata);
         _begin = new Statement(connection, "BEGIN IMMEDIATE");
         _commit = new Statement(connection, "COMMIT");
         _rollback = new Statement(connection, "ROLLBACK");
@@ -347,7 +347,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
                 _release!.Execute();
             }
 
-            if (session.Sequence != sequenceBefore)
+            if (session.DeletedInstances)
             {
                 _saveSequence!.Execute(session.Sequence.ToString(CultureInfo.InvariantCulture));
             }

@@ -3,10 +3,20 @@ namespace DurableLessons.Engine.Storage;
 /// <summary>The database layout; see Engine/README.md for what each table holds.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    /// <summary>The version new databases get.</summary>
+    public const int Version = 2;
 
-    // Times are UTC ticks. AUTOINCREMENT keeps message and work-item ids from ever being reused, so a stale delete by id
-    // can never hit a newer row.
+    /// <summary>
+    /// Versions this engine opens. Version 1 made message and work-item ids <c>AUTOINCREMENT</c>, which rewrites the
+    /// <c>sqlite_sequence</c> page in every transaction that queues a message; the writer now hands the ids out itself
+    /// (<see cref="WriterSession"/>), so the keyword only costs a page there, and version 1 files are used as they are.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Readable = new HashSet<string>(StringComparer.Ordinal) { "1", "2" };
+
+    // Times are UTC ticks. Message and work-item ids are never reused while the engine runs, so a stale delete by id
+    // can never hit a newer row: the writer gives each new row the next id above every id used since it opened
+    // (from the highest stored id, or sqlite_sequence's in a version 1 file, at start). Ids are only held in memory,
+    // so none outlives a restart.
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (
             key TEXT PRIMARY KEY,
@@ -48,7 +58,7 @@ internal static class SqliteSchema
         ) WITHOUT ROWID;
 
         CREATE TABLE IF NOT EXISTS inbox (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            id INTEGER PRIMARY KEY,
             instance_id TEXT NOT NULL,
             execution_id TEXT,
             kind TEXT NOT NULL,
@@ -63,7 +73,7 @@ internal static class SqliteSchema
         CREATE INDEX IF NOT EXISTS ix_inbox_instance ON inbox (instance_id, id);
 
         CREATE TABLE IF NOT EXISTS activities (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            id INTEGER PRIMARY KEY,
             instance_id TEXT NOT NULL,
             execution_id TEXT NOT NULL,
             task_id INTEGER NOT NULL,

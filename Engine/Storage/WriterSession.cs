@@ -53,11 +53,15 @@ internal sealed class WriterSession : IDisposable
     private readonly List<Statement> _all = [];
 
     private long _sequence;
+    private long _lastMessageId;
+    private long _lastWorkItemId;
 
-    public WriterSession(SqliteConnection connection, long changeSequence)
+    public WriterSession(SqliteConnection connection, EngineMetadata metadata)
     {
         Connection = connection;
-        _sequence = changeSequence;
+        _sequence = metadata.ChangeSequence;
+        _lastMessageId = metadata.HighestMessageId;
+        _lastWorkItemId = metadata.HighestWorkItemId;
         _readInstance = Add(connection, $"SELECT {InstanceColumns} FROM instances WHERE instance_id = $id", "$id");
         _insertInstance = Add(
             connection,
@@ -122,10 +126,10 @@ internal sealed class WriterSession : IDisposable
         _insertMessage = Add(
             connection,
             """
-            INSERT INTO inbox (instance_id, execution_id, kind, task_id, name, payload, failure, flags, visible_at, created_at)
-            VALUES ($id, $exec, $kind, $task, $name, $payload, $failure, $flags, $visible, $now)
+            INSERT INTO inbox (id, instance_id, execution_id, kind, task_id, name, payload, failure, flags, visible_at, created_at)
+            VALUES ($message, $id, $exec, $kind, $task, $name, $payload, $failure, $flags, $visible, $now)
             """,
-            "$id", "$exec", "$kind", "$task", "$name", "$payload", "$failure", "$flags", "$visible", "$now");
+            "$message", "$id", "$exec", "$kind", "$task", "$name", "$payload", "$failure", "$flags", "$visible", "$now");
         _deleteMessage = Add(connection, "DELETE FROM inbox WHERE id = $id", "$id");
         _deleteInbox = Add(connection, "DELETE FROM inbox WHERE instance_id = $id", "$id");
         _deleteInboxForTask = Add(connection, "DELETE FROM inbox WHERE instance_id = $id AND task_id = $task", "$id", "$task");
@@ -136,10 +140,10 @@ internal sealed class WriterSession : IDisposable
         _insertActivity = Add(
             connection,
             """
-            INSERT INTO activities (instance_id, execution_id, task_id, name, input, created_at)
-            VALUES ($id, $exec, $task, $name, $input, $now) RETURNING id
+            INSERT INTO activities (id, instance_id, execution_id, task_id, name, input, created_at)
+            VALUES ($item, $id, $exec, $task, $name, $input, $now)
             """,
-            "$id", "$exec", "$task", "$name", "$input", "$now");
+            "$item", "$id", "$exec", "$task", "$name", "$input", "$now");
         _deleteActivity = Add(connection, "DELETE FROM activities WHERE id = $id", "$id");
         _deleteActivities = Add(connection, "DELETE FROM activities WHERE instance_id = $id RETURNING id", "$id");
         _deleteActivitiesForTask = Add(
@@ -162,7 +166,19 @@ internal sealed class WriterSession : IDisposable
 
     public long Sequence => _sequence;
 
-    public void BeginTransaction(DateTime now) => Now = now;
+    /// <summary>
+    /// Whether the transaction deleted an instance row. The change sequence is persisted only then: every other
+    /// version it hands out is stored in an instance row of the same transaction, and the engine starts from the
+    /// greater of the saved sequence and the highest stored version, so only a deleted row can take the highest
+    /// version with it (and saving it on every commit rewrote the meta page in each one).
+    /// </summary>
+    public bool DeletedInstances { get; private set; }
+
+    public void BeginTransaction(DateTime now)
+    {
+        Now = now;
+        DeletedInstances = false;
+    }
 
     /// <summary>Restores the change sequence after a rolled-back transaction.</summary>
     public void ResetSequence(long sequence) => _sequence = sequence;
@@ -245,17 +261,8 @@ internal sealed class WriterSession : IDisposable
     /// Remembers the span that created the instance (W3C trace context), so the spans of its orchestration and
     /// activities join that trace in any later process; null (nobody traces) forgets an earlier one.
     /// </summary>
-    public void SetTraceParent(string instanceId, TraceParent? trace)
-    {
-        if (trace is null)
-        {
-            _deleteTrace.Execute(instanceId);
-        }
-        else
-        {
-            _upsertTrace.Execute(instanceId, trace.Value, trace.State, SqliteValues.Ticks(Now));
-        }
-    }
+    public void SetTraceParent(string instanceId, TraceParent trace) =>
+        _upsertTrace.Execute(instanceId, trace.Value, trace.State, SqliteValues.Ticks(Now));
 
     public TraceParent? ReadTraceParent(string instanceId)
     {
@@ -279,6 +286,7 @@ internal sealed class WriterSession : IDisposable
     {
         ClearInstanceState(instanceId);
         _deleteInstance.Execute(instanceId);
+        DeletedInstances = true;
         Effects.ChangedInstances.Add(instanceId);
     }
 
@@ -331,8 +339,9 @@ internal sealed class WriterSession : IDisposable
 
     public void InsertMessage(NewMessage message)
     {
+        // Ids are not given back when a transaction rolls back: a gap costs nothing, a reused id could.
         _insertMessage.Execute(
-            message.InstanceId, message.ExecutionId, message.Kind, message.TaskId, message.Name, message.Payload,
+            ++_lastMessageId, message.InstanceId, message.ExecutionId, message.Kind, message.TaskId, message.Name, message.Payload,
             message.Failure, message.Flags, SqliteValues.Ticks(message.VisibleAt), SqliteValues.Ticks(Now));
         Effects.Messages.Add((message.InstanceId, message.VisibleAt));
     }
@@ -347,7 +356,8 @@ internal sealed class WriterSession : IDisposable
 
     public void InsertActivity(string instanceId, string executionId, int taskId, string name, string? input)
     {
-        var id = _insertActivity.ReturningIds(instanceId, executionId, taskId, name, input, SqliteValues.Ticks(Now))[0];
+        var id = ++_lastWorkItemId;
+        _insertActivity.Execute(id, instanceId, executionId, taskId, name, input, SqliteValues.Ticks(Now));
         Effects.Activities.Add(new ActivityWorkItem(id, instanceId, executionId, taskId, name, input));
     }
 
