@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -131,7 +133,7 @@ internal sealed class Statement : IDisposable
         var result = value switch
         {
             null => raw.sqlite3_bind_null(_statement, index),
-            string text => raw.sqlite3_bind_text(_statement, index, text),
+            string text => BindText(index, text),
             long number => raw.sqlite3_bind_int64(_statement, index, number),
             int number => raw.sqlite3_bind_int64(_statement, index, number),
             double number => raw.sqlite3_bind_double(_statement, index, number),
@@ -142,6 +144,39 @@ internal sealed class Statement : IDisposable
         if (result != raw.SQLITE_OK)
         {
             SqliteException.ThrowExceptionForRC(result, Database);
+        }
+    }
+
+    /// <summary>
+    /// Binds text as UTF-8 encoded into a stack or pooled buffer (SQLite copies it): the string overload of
+    /// SQLitePCL allocates a new array for every value bound, several per write.
+    /// </summary>
+    private int BindText(int index, string text)
+    {
+        const int StackLimit = 512;
+        if (text.Length == 0)
+        {
+            // An empty span is a null pointer to SQLite, which would bind NULL instead of ''.
+            return raw.sqlite3_bind_text(_statement, index, text);
+        }
+
+        var length = Encoding.UTF8.GetMaxByteCount(text.Length);
+        if (length <= StackLimit)
+        {
+            Span<byte> buffer = stackalloc byte[StackLimit];
+            var written = Encoding.UTF8.GetBytes(text, buffer);
+            return raw.sqlite3_bind_text(_statement, index, buffer[..written]);
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(text, rented);
+            return raw.sqlite3_bind_text(_statement, index, rented.AsSpan(0, written));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 

@@ -29,6 +29,22 @@ public sealed class DatabaseFileTests(ITestOutputHelper output)
         Assert.True(id > 3, $"the scheduled start's message got id {id}");
     }
 
+    [Theory]
+    [InlineData("Zoë, 日本, 😀")]
+    [InlineData("long")]
+    public async Task Text_in_any_script_and_of_any_length_is_stored_as_written(string name)
+    {
+        // Values are bound as UTF-8 from a stack buffer when short and a pooled one when long (over 169 characters).
+        name = name == "long" ? string.Concat(Enumerable.Repeat("Zoë 日本 😀 ", 60)) : name;
+        using var database = new TempDatabase();
+        await using var engine = await StartAsync(database);
+
+        var done = await engine.WaitAsync(await engine.RunAsync(nameof(GreetingChain), new Greeting(name, 2), $"text-{name.Length}"));
+
+        Assert.Equal([$"Hello, {name}0!", $"Hello, {name}1!"], done.ReadOutputAs<List<string>>());
+        Assert.Equal(name, done.ReadInputAs<Greeting>()!.Name);
+    }
+
     [Fact]
     public async Task Change_versions_keep_rising_across_a_restart_after_the_newest_instance_was_purged()
     {
