@@ -13,8 +13,8 @@ public static class AuthServiceCollectionExtensions
     /// <summary>
     /// Binds and validates <see cref="AuthOptions"/> (section <c>Auth</c>) at start and registers the bearer check:
     /// JwtBearer against the authority's discovery document (signing keys, issuer), the audience and the lifetime.
-    /// Registered in both hosts; it does nothing until <c>Auth:Authority</c> and <c>Auth:Audience</c> are set (the
-    /// bearer scheme is only added then).
+    /// Registered in both hosts; it does nothing until <c>Auth:Authority</c> and <c>Auth:Audience</c> are set
+    /// (authentication and the bearer scheme are only added then).
     /// </summary>
     public static IServiceCollection AddLearnerAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,12 +28,12 @@ public static class AuthServiceCollectionExtensions
             .Bind(configuration.GetSection(AuthOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>());
-        // Without sign-in the scheme is not registered: as the only scheme it would become the default one, and the
-        // authentication middleware would run the bearer handler on every request for nothing.
-        var authentication = services.AddAuthentication();
+        // Without sign-in nothing authenticates, so authentication is not registered at all: the web host adds its
+        // authentication middleware whenever it is, and that middleware opens a service scope and looks for schemes
+        // on every request (status reads and starts included) for nothing.
         if (configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() is { IsEnabled: true })
         {
-            authentication.AddJwtBearer(LearnerAuthenticator.Scheme, _ => { });
+            services.AddAuthentication().AddJwtBearer(LearnerAuthenticator.Scheme, _ => { });
         }
 
         services.AddOptions<JwtBearerOptions>(LearnerAuthenticator.Scheme).Configure<IOptions<AuthOptions>>((jwt, auth) =>
