@@ -1,7 +1,7 @@
 namespace DurableLessons.Hosts.Local;
 
 /// <summary>
-/// ASP.NET Core's data protection comes with authentication (the learner's bearer check registers it) but nothing in
+/// ASP.NET Core's data protection comes with authentication (registered when sign-in is configured) but nothing in
 /// this host protects data: no cookies, no antiforgery tokens. Its hosted service still loads (or creates) the key ring
 /// at start-up, which maps System.Private.Xml, XML key files and the crypto stack for the whole life of the process
 /// (~8 MiB of the 200 MB budget, bench/README.md). Without that service the key ring is loaded the first time anything

@@ -2,6 +2,7 @@ using System.Net;
 using DurableLessons.Hosts.Local;
 using DurableLessons.Http.Tests.Infrastructure;
 using DurableLessons.Testing.Logging;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,7 +66,7 @@ public sealed class HostStartupTests
     }
 
     [Fact]
-    public async Task Host_keeps_data_protection_but_does_not_load_its_key_ring_at_start_up()
+    public async Task Host_with_sign_in_keeps_data_protection_but_does_not_load_its_key_ring_at_start_up()
     {
         // The name the host removes: if ASP.NET Core renames its key-ring loader, this fails instead of the host
         // silently loading the key ring (and System.Private.Xml) at start-up again.
@@ -73,9 +74,24 @@ public sealed class HostStartupTests
         Assert.Contains(new ServiceCollection().AddDataProtection().Services, descriptor => descriptor.ImplementationType?.FullName == KeyRingLoader);
         using var dataDirectory = new TemporaryDirectory();
 
-        await using var app = LocalHost.Build([$"--DataDirectory={dataDirectory.Path}", "--urls=http://127.0.0.1:0"]);
+        await using var app = LocalHost.Build(
+        [
+            $"--DataDirectory={dataDirectory.Path}", "--urls=http://127.0.0.1:0",
+            "--Auth:Authority=https://login.example.test/tenant", "--Auth:Audience=api://durable-lessons",
+        ]);
 
         Assert.DoesNotContain(app.Services.GetServices<IHostedService>(), service => service.GetType().FullName == KeyRingLoader);
         Assert.NotNull(app.Services.GetService<IDataProtectionProvider>());
+    }
+
+    [Fact]
+    public async Task Host_without_sign_in_registers_neither_authentication_nor_data_protection()
+    {
+        using var dataDirectory = new TemporaryDirectory();
+
+        await using var app = LocalHost.Build([$"--DataDirectory={dataDirectory.Path}", "--urls=http://127.0.0.1:0"]);
+
+        Assert.Null(app.Services.GetService<IAuthenticationSchemeProvider>());
+        Assert.Null(app.Services.GetService<IDataProtectionProvider>());
     }
 }
