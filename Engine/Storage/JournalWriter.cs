@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using DurableLessons.Engine.Diagnostics;
 using Microsoft.Data.Sqlite;
@@ -17,7 +18,9 @@ namespace DurableLessons.Engine.Storage;
 /// committed by that thread at once, with the other client operations queued by then (leader commit): the request
 /// goes on without waiting for the writer loop to wake and without another hop back to the thread pool. Everything
 /// else (the engine's operations, and client operations that arrive while a transaction is in progress) is committed by
-/// the writer loop. One transaction at a time either way (<see cref="_committing"/>).
+/// the writer loop. One transaction at a time either way (<see cref="_committing"/>). Callers learn the outcome once
+/// the transaction has ended: the writer loop completes its operations on the thread pool; a leading request completes
+/// the others of its batch itself, after releasing the connection, so their requests go on on its thread.
 /// </para>
 /// <para>
 /// Commits per orchestration, counted without grouping (grouping only lowers them when instances run concurrently):
@@ -191,7 +194,7 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
                 bool committed;
                 try
                 {
-                    committed = CommitNextBatch(clientOnly: false);
+                    committed = CommitNextBatch(clientOnly: false, leader: null);
                 }
                 finally
                 {
@@ -234,14 +237,31 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         // The batch holds other callers' operations: nothing it starts (timers, wake-ups) may capture this request's
         // execution context (its trace, its logging scope).
         var flow = ExecutionContext.IsFlowSuppressed() ? default(AsyncFlowControl?) : ExecutionContext.SuppressFlow();
+        var committed = new List<WriteOperation>();
         try
         {
-            CommitNextBatch(clientOnly: true);
+            CommitNextBatch(clientOnly: true, committed);
         }
         finally
         {
             flow?.Undo();
             ExitCommit();
+        }
+
+        // The other requests of the batch go on here, after the connection is released, one after the other: queued
+        // to the thread pool, each would wake a worker (a futex and an inter-processor interrupt on this VM) to do the
+        // same work. Near the end of the stack (requests pipelined on one connection, each leading the next
+        // commit from inside the previous one's completion) they go to the thread pool after all.
+        foreach (var operation in committed)
+        {
+            if (RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            {
+                operation.Complete();
+            }
+            else
+            {
+                operation.CompleteLater();
+            }
         }
 
         return true;
@@ -278,8 +298,13 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         }
     }
 
+    /// <param name="clientOnly">Take client operations only (a leading request's commit).</param>
+    /// <param name="leader">
+    /// Where a leading request collects the committed operations, to complete them itself once it has left the
+    /// commit; null for the writer loop, which hands them to the thread pool.
+    /// </param>
     /// <returns>True when there was something to commit.</returns>
-    private bool CommitNextBatch(bool clientOnly)
+    private bool CommitNextBatch(bool clientOnly, List<WriteOperation>? leader)
     {
         TakeBatch(_batch, clientOnly);
         if (_batch.Count == 0)
@@ -290,6 +315,17 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         try
         {
             Commit(_batch, _effects);
+            if (leader is null)
+            {
+                foreach (var operation in _batch)
+                {
+                    operation.CompleteLater();
+                }
+            }
+            else
+            {
+                leader.AddRange(_batch);
+            }
         }
         finally
         {
@@ -373,10 +409,6 @@ internal sealed class JournalWriter : IAsyncDisposable, IDisposable
         _metrics.TransactionCommitted(batch.Count, Stopwatch.GetElapsedTime(started), succeeded: true);
         _checkpointer!.Committed();
         Publish(effects);
-        foreach (var operation in batch)
-        {
-            operation.Complete();
-        }
     }
 
     private void Publish(CommitEffects effects)
