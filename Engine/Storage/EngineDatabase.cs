@@ -36,6 +36,7 @@ internal sealed class EngineDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString();
+        SqliteMemoryStatistics.TryDisable(logger);
         _initialization = new Lazy<Task<EngineMetadata>>(() => Task.Run(Initialize));
     }
 
