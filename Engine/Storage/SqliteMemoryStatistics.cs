@@ -10,7 +10,7 @@ namespace DurableLessons.Engine.Storage;
 /// (no soft heap limit, no <c>sqlite3_memory_used</c>). Turning them off raised orchestrations/s by 8–27 % in an A/B
 /// (bench/README.md, fifth pass).
 /// </summary>
-internal static class SqliteMemoryStatistics
+public static class SqliteMemoryStatistics
 {
     /// <summary>
     /// Turns the statistics off for the process. SQLite accepts this only before its first connection opens

@@ -1,5 +1,7 @@
 using DurableLessons.Bench;
 using DurableLessons.Bench.Report;
+using DurableLessons.Engine.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
 
 const string Usage = """
     Usage: dotnet run -c Release --project bench/DurableLessons.Bench -- [--quick] [--no-readme] [--only PARTS]
@@ -7,6 +9,10 @@ const string Usage = """
       --no-readme   full run without updating bench/README.md and bench/results/latest.json
       --only PARTS  run only these parts (comma-separated: sqlite, engine, kestrel, host, providers); never writes bench/README.md
     """;
+
+// SQLite as the engine sets it up in a host, before this process opens its first connection (the SQLite baseline's):
+// the engine would find SQLite started and leave it as it is, and the baseline would run under another setting.
+SqliteMemoryStatistics.TryDisable(NullLogger.Instance);
 
 var quick = false;
 var writeReadme = true;
