@@ -36,7 +36,7 @@ internal sealed class EngineDatabase
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = false,
         }.ToString();
-        SqliteMemoryStatistics.TryDisable(logger);
+        SqliteMemoryStatistics.Disable(logger);
         _initialization = new Lazy<Task<EngineMetadata>>(() => Task.Run(Initialize));
     }
 

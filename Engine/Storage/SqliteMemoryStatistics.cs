@@ -16,8 +16,7 @@ public static class SqliteMemoryStatistics
     /// Turns the statistics off for the process. SQLite accepts this only before its first connection opens
     /// (<c>sqlite3_initialize</c>); afterwards it answers SQLITE_MISUSE, changes nothing, and SQLite works as before.
     /// </summary>
-    /// <returns>True when this call turned them off; false when SQLite had already started in this process.</returns>
-    public static bool TryDisable(ILogger logger)
+    public static void Disable(ILogger logger)
     {
         // The bundle sets the provider (idempotent); Microsoft.Data.Sqlite does the same on its first connection.
         Batteries_V2.Init();
@@ -28,7 +27,5 @@ public static class SqliteMemoryStatistics
                 "SQLite's memory statistics setting is left as it is: SQLite had started in this process before the engine opened its database (result {Result})",
                 result);
         }
-
-        return result == raw.SQLITE_OK;
     }
 }

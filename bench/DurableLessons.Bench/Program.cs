@@ -12,7 +12,7 @@ const string Usage = """
 
 // SQLite as the engine sets it up in a host, before this process opens its first connection (the SQLite baseline's):
 // the engine would find SQLite started and leave it as it is, and the baseline would run under another setting.
-SqliteMemoryStatistics.TryDisable(NullLogger.Instance);
+SqliteMemoryStatistics.Disable(NullLogger.Instance);
 
 var quick = false;
 var writeReadme = true;
